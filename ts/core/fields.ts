@@ -1,0 +1,100 @@
+/**
+ * Typed NetSuite ids used by the product: standard record types and field ids (NetSuite's own names),
+ * and the ids of the product's custom fields, records, lists and script parameters.
+ * Keep every id the product reads or writes here so that a typo is a compile error, not a runtime one.
+ */
+
+/** Standard record types (N/record Type values, lowercase script ids). */
+export const RECORD = {
+  customer: 'customer',
+  employee: 'employee',
+  subsidiary: 'subsidiary',
+  currency: 'currency',
+  term: 'term',
+  salesOrder: 'salesorder',
+  invoice: 'invoice',
+  customerDeposit: 'customerdeposit',
+  depositApplication: 'depositapplication',
+  customerPayment: 'customerpayment',
+  creditMemo: 'creditmemo',
+} as const;
+export type RecordType = (typeof RECORD)[keyof typeof RECORD];
+
+/** Body fields shared by transactions. */
+export const TXN = {
+  entity: 'entity',
+  customer: 'customer',
+  tranid: 'tranid',
+  trandate: 'trandate',
+  duedate: 'duedate',
+  currency: 'currency',
+  exchangerate: 'exchangerate',
+  subsidiary: 'subsidiary',
+  memo: 'memo',
+  otherrefnum: 'otherrefnum',
+  status: 'status',
+  total: 'total',
+  amountremaining: 'amountremaining',
+  createdfrom: 'createdfrom',
+  salesorder: 'salesorder',
+  payment: 'payment',
+  orderstatus: 'orderstatus',
+  terms: 'terms',
+} as const;
+
+/** Customer (entity) fields. */
+export const CUSTOMER = {
+  companyname: 'companyname',
+  entityid: 'entityid',
+  email: 'email',
+  subsidiary: 'subsidiary',
+  currency: 'currency',
+  terms: 'terms',
+  creditlimit: 'creditlimit',
+  creditholdoverride: 'creditholdoverride',
+  balance: 'balance',
+  overduebalance: 'overduebalance',
+  daysoverdue: 'daysoverdue',
+  depositbalance: 'depositbalance',
+  unbilledorders: 'unbilledorders',
+  oncredithold: 'oncredithold',
+} as const;
+
+/** Sublists and their line fields. */
+export const SUBLIST = {
+  item: 'item',
+  apply: 'apply',
+  credit: 'credit',
+  deposit: 'deposit',
+} as const;
+export const APPLY_LINE = {
+  apply: 'apply',
+  amount: 'amount',
+  doc: 'doc',
+  refnum: 'refnum',
+  due: 'due',
+  total: 'total',
+  applydate: 'applydate',
+  duedate: 'duedate',
+} as const;
+
+/** Search/transaction status codes (type:letter), as NetSuite search filters use them. */
+export const STATUS = {
+  invoiceOpen: 'CustInvc:A',
+  invoicePaid: 'CustInvc:B',
+  depositNotDeposited: 'CustDep:A',
+  depositDeposited: 'CustDep:B',
+  depositFullyApplied: 'CustDep:C',
+  depositUnapprovedPayment: 'CustDep:D',
+  creditMemoOpen: 'CustCred:A',
+  creditMemoFullyApplied: 'CustCred:B',
+} as const;
+
+/** Values of the customer Hold field (creditholdoverride). */
+export const CREDIT_HOLD = { auto: 'AUTO', on: 'ON', off: 'OFF' } as const;
+export type CreditHold = (typeof CREDIT_HOLD)[keyof typeof CREDIT_HOLD];
+
+/** Script parameters (custscript_ara_…), declared on their script objects in src/Objects. */
+export const SCRIPT_PARAMS = {
+  setupReset: 'custscript_ara_setup_reset',
+} as const;
