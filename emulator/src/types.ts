@@ -203,6 +203,8 @@ export interface ScriptInfo {
   scriptType: 'SCHEDULED' | 'MAPREDUCE' | 'USEREVENT' | 'SUITELET' | 'PORTLET' | 'RESTLET' | 'CLIENT' | 'NONE';
   /** Parameter values for this run (deployment values, defaults, and per-run overrides), typed. */
   params: Record<string, FieldValue>;
+  /** Field type of each declared parameter (CHECKBOX, DATE, INTEGER, ...), for typed getParameter values. */
+  paramTypes?: Record<string, string>;
   logLevel: 'DEBUG' | 'AUDIT' | 'ERROR' | 'EMERGENCY';
   runId?: string;
 }
@@ -221,6 +223,8 @@ export interface ExecContext {
   triggersUserEvents: boolean;
   /** Output side channels of Suitelets (redirects set by N/redirect). */
   response?: { redirect: string | null };
+  /** Log entries written by this execution (also appended to the account's execution log). */
+  logs?: ExecutionLogEntry[];
 }
 
 /* ------------------------------------------------------------------------------------------------ */
