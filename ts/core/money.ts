@@ -180,7 +180,11 @@ export function parseMoney(input: string | number, options: number | ParseMoneyO
   return fromBig(value, 'parseMoney', input);
 }
 
-/** Minor units → the major-unit number NetSuite expects (1250 → 12.5). Exact to the nearest double. */
+/**
+ * Minor units → the major-unit number NetSuite expects (1250 → 12.5): the double nearest to the exact
+ * decimal, so String(toMajor(m)) is that decimal and parseMoney(toMajor(m, d), d) === m for |m| < 10^15
+ * (beyond that, neighbouring minor amounts can share a double).
+ */
 export function toMajor(m: Minor, decimals = 2): number {
   assertMinor(m, 'toMajor');
   checkDecimals(decimals, 'toMajor');
