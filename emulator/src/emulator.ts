@@ -201,8 +201,9 @@ export class Emulator {
       url: `/app/site/hosting/scriptlet.nl?script=${encodeURIComponent(scriptId)}&deploy=${encodeURIComponent(deploymentId)}`,
       body: call.body ?? '',
     });
-    const response = createServerResponse();
-    const ex = this.host.runSuitelet(scriptId, deploymentId, user, (entry) => {
+    let response: ReturnType<typeof createServerResponse> = createServerResponse();
+    const ex = this.host.runSuitelet(scriptId, deploymentId, user, (entry, ctx) => {
+      response = createServerResponse(ctx);
       const f = entry.onRequest;
       if (typeof f !== 'function') throw createError('SSS_INVALID_SCRIPT', `${scriptId} does not export onRequest`);
       (f as (c: unknown) => void)({ request, response });
