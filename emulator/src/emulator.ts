@@ -17,7 +17,7 @@ import { MODULES, searchInput } from './modules';
 import { resolveUser, systemUser } from './runtime/users';
 import { createError, describeError } from './runtime/errors';
 import { isIsoDate, dateValue } from './runtime/values';
-import { createRecordModule } from './modules/record';
+import { createRecordModule, UI_EVENT_TYPE } from './modules/record';
 import { createServerRequest, createServerResponse, createPortletObject, renderPortlet } from './ui/http';
 import { generateDemoFixture } from './demo/generate';
 import { escapeHtml } from './runtime/values';
@@ -293,7 +293,7 @@ export class Emulator {
         if (op === 'approve') {
           if (type !== 'salesorder') throw createError('SSS_INVALID_TYPE_ARG', 'record approve: only sales orders are approved here');
           rec.setValue({ fieldId: 'orderstatus', value: 'B' });
-          id = String(rec.save({ __eventType: 'approve' }));
+          id = String(rec.save({ [UI_EVENT_TYPE]: 'approve' }));
         } else {
           id = String(rec.save({}));
         }

@@ -603,6 +603,12 @@ export function recordObjectFromView(
 /* ------------------------------------------------------------------------------------------------ */
 /* The module                                                                                         */
 
+/**
+ * The user event type of a save made by a person in the emulator's UI or CLI (e.g. 'approve' for the
+ * Approve button). A symbol, so scripts cannot set it: in NetSuite a script's save is always create/edit.
+ */
+export const UI_EVENT_TYPE = Symbol('emulator.uiEventType');
+
 export const createRecordModule: ModuleFactory = (ctx: ExecContext, env: ModuleEnv) => {
   const records = env.records;
   const deps: RecordDeps = { records, ctx };
@@ -630,7 +636,8 @@ export const createRecordModule: ModuleFactory = (ctx: ExecContext, env: ModuleE
       const info = typeOf(rec.type, 'Record.save');
       charge('save', info, 'Record.save');
       const isCreate = rec.id === null;
-      const eventType = isCreate ? 'create' : 'edit';
+      const uiType = options && typeof options === 'object' ? (options as Record<symbol, unknown>)[UI_EVENT_TYPE] : undefined;
+      const eventType = isCreate ? 'create' : typeof uiType === 'string' ? uiType : 'edit';
       const oldRecord = isCreate ? null : readonlyView(rec.type, String(rec.id));
       env.userEvents.beforeSubmit(ctx, { type: eventType, recordType: rec.type, newRecord: rec, oldRecord });
       const { fields, sublists } = rec.writable();
