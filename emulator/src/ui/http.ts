@@ -261,8 +261,11 @@ export function createServerResponse(ctx?: ExecContext | null) {
       body += `${outputOf(options, 'ServerResponse.writeLine')}\n`;
     },
     writePage(options: unknown): void {
-      const o = optionsOf(options, 'ServerResponse.writePage');
-      const page = required(o, 'pageObject', 'ServerResponse.writePage');
+      // NetSuite documents writePage({pageObject}) and also accepts the page object itself
+      // (response.writePage(form) is the common form in SuiteScript code).
+      const o = options !== null && typeof options === 'object' ? (options as object) : null;
+      const direct = o !== null && !('pageObject' in o) && ('addField' in o || 'addColumn' in o);
+      const page = direct ? options : required(optionsOf(options, 'ServerResponse.writePage'), 'pageObject', 'ServerResponse.writePage');
       body += renderPage(page);
       defaultType('text/html; charset=utf-8');
     },

@@ -107,8 +107,10 @@ describe('the company', () => {
   test('setup: subsidiaries, currencies, terms, people and roles', () => {
     const cur = new Map(recs(plain, 'currency').map((c) => [c.id, c]));
     expect([...cur.values()].map((c) => c.name)).toEqual(['USD', 'GBP', 'EUR', 'CAD']);
-    expect([...cur.values()].filter((c) => c.isbasecurrency)).toEqual([expect.objectContaining({ name: 'USD', exchangerate: 1 })]);
     const subs = recs(plain, 'subsidiary');
+    // Base currency = the root subsidiary's (isbasecurrency is derived by the records layer, not written).
+    expect([...cur.values()].filter((c) => 'isbasecurrency' in c)).toEqual([]);
+    expect(cur.get(subs.find((s) => s.parent === undefined)?.currency as number)).toEqual(expect.objectContaining({ name: 'USD', exchangerate: 1 }));
     expect(subs.map((s) => cur.get(s.currency as number)?.name)).toEqual(['USD', 'GBP', 'EUR']);
     expect(subs.filter((s) => s.parent === undefined)).toHaveLength(1);
     expect(recs(plain, 'term').map((t) => [t.name, t.daysuntilnetdue])).toEqual([
@@ -134,6 +136,15 @@ describe('the company', () => {
     expect(names).toContain("O'Brien & Sons <Ltd>");
     expect(names).toContain('Müller & Söhne GmbH');
     expect(new Set(names).size).toBe(names.length);
+    // It has open, overdue invoices and is over its credit limit, so it shows in worklists and hold lists.
+    const obrien = recs(plain, 'customer').find((c) => c.companyname === "O'Brien & Sons <Ltd>") as FixtureRecord;
+    const only = Object.fromEntries(
+      Object.entries(plain.records).map(([t, list]) => [t, t === 'customer' ? [obrien] : list.filter((r) => (r.entity ?? r.customer ?? obrien.id) === obrien.id)]),
+    );
+    const cls = summarizeFixture({ ...plain, records: only });
+    expect(cls.openInvoices).toBeGreaterThan(0);
+    expect(cls.aging.current).toBeLessThan(cls.openInvoices);
+    expect(cls.customersOverCreditLimit).toBe(1);
     const tiny = generateDemoFixture({ customers: 3 });
     expect(recs(tiny, 'customer').map((c) => c.companyname)).toContain("O'Brien & Sons <Ltd>");
     expect(validateFixture(tiny).errors).toEqual([]);
@@ -234,4 +245,4 @@ describe('custom fields', () => {
   });
 });
 
-const GOLDEN_25 = '18cb6a6b465d65427719d84313fcde6cd4171a251f68203b4c8ae47d02bb4bd7';
+const GOLDEN_25 = '379d3f4533e0db2b2a1c1ebc2e0f49892681def76061e5fa43266da9a485cd3c';

@@ -84,7 +84,9 @@ describe('validateFixture', () => {
     ['missing required field', (_f, find) => delete find('invoice').tranid, /missing tranid/],
     ['bad hold value', (_f, find) => (find('customer').creditholdoverride = 'MAYBE'), /creditholdoverride/],
     ['bad role', (_f, find) => (lines(find('employee'), 'roles')[0].selectedrole = 'admin'), /role/],
-    ['two base currencies', (f) => (f.records.currency[1].isbasecurrency = true), /exactly one base currency/],
+    ['base currency with a rate ≠ 1', (f) => (f.records.currency[0].exchangerate = 1.01), /base currency .* exchange rate 1/],
+    ['isbasecurrency on the wrong currency', (f) => (f.records.currency[1].isbasecurrency = true), /isbasecurrency disagrees/],
+    ['two root subsidiaries', (f) => delete f.records.subsidiary[1].parent, /exactly one root subsidiary/],
     ['duplicate document number', (f) => (f.records.invoice[1].tranid = f.records.invoice[0].tranid), /duplicate document number/],
   ];
   test.each(cases)('detects: %s', (_name, mutate, message) => {
