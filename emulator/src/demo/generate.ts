@@ -404,7 +404,8 @@ function companyRecords(b: Builder): Record<string, FixtureRecord[]> {
     name: c.name,
     symbol: c.name,
     exchangerate: b.currencyRate(c.id),
-    isbasecurrency: c.base,
+    // isbasecurrency is not written: the records layer derives it from the company's base currency
+    // (CompanySettings.baseCurrency, '1' = USD here) and refuses it as a computed field.
   }));
   const subsidiary = SUBSIDIARIES.map((s) => {
     const rec: FixtureRecord = { id: s.id, name: s.name, currency: s.currency, country: s.country };
@@ -488,7 +489,9 @@ class CustomerSim {
     const term = rng.weighted(TERMS.map((t) => [t, t.weight] as const));
     let payer = rng.weighted(PAYERS.map((p) => [p, p.weight] as const));
     if (index === DELINQUENT_INDEX) payer = PAYERS[4];
-    if (special && payer.name === 'prompt') payer = PAYERS[2];
+    // The escaping-test customer pays poorly, so its name shows in worklists, holds and over-limit lists.
+    if (special === SPECIAL_CUSTOMERS[0]) payer = PAYERS[3];
+    else if (special && payer.name === 'prompt') payer = PAYERS[2];
     const tier = index === DELINQUENT_INDEX ? TIERS[1] : rng.weighted(TIERS.map((t) => [t, t.weight] as const));
     const batch = rng.chance(0.3) ? { weekday: rng.int(1, 5), biweekly: rng.chance(0.4) } : null;
     this.c = {
@@ -522,6 +525,7 @@ class CustomerSim {
     const joined = r.chance(0.15) && c.index !== DELINQUENT_INDEX ? b.start + r.int(30, 300) : b.start;
     let count = r.int(...r.weighted(INVOICE_BANDS));
     if (c.index === DELINQUENT_INDEX) count = Math.max(count, 16);
+    if (c.index === escapingIndex(this.total)) count = Math.max(count, 10);
     count = Math.max(1, Math.round((count * (b.asOf - joined)) / 365));
     const planDays: number[] = [];
     for (let i = 0; i < count; i++) planDays.push(previousBusinessDay(r.int(joined, b.asOf)));

@@ -73,7 +73,7 @@ const MONEY = { currency: sel('currency'), exchangerate: req('rate'), subsidiary
 export const FIXTURE_SCHEMA: Record<string, TypeSpec> = {
   currency: {
     family: 'currency',
-    fields: { name: req('text'), symbol: req('text'), exchangerate: req('rate'), isbasecurrency: req('bool') },
+    fields: { name: req('text'), symbol: req('text'), exchangerate: req('rate'), isbasecurrency: opt('bool') },
   },
   subsidiary: {
     family: 'subsidiary',
@@ -365,9 +365,14 @@ export function validateFixture(fixture: unknown, options: ValidationOptions = {
   }
 
   // ---- Company setup ----------------------------------------------------------------------------------
-  const bases = [...all('currency')].filter((c) => c.isbasecurrency === true);
-  if (byType.has('currency') && bases.length !== 1) err(`expected exactly one base currency, found ${bases.length}`);
-  for (const c of bases) if (c.exchangerate !== 1) err(`currency ${c.id}: base currency must have exchange rate 1`);
+  // The base currency is the root subsidiary's (the records layer derives isbasecurrency from it).
+  const roots = [...all('subsidiary')].filter((sub) => sub.parent === undefined || sub.parent === null);
+  if (byType.has('subsidiary') && roots.length !== 1) err(`expected exactly one root subsidiary (no parent), found ${roots.length}`);
+  const base = roots.length === 1 ? get('currency', roots[0].currency) : undefined;
+  if (base && base.exchangerate !== 1) err(`currency ${base.id}: the base currency (root subsidiary's) must have exchange rate 1`);
+  for (const c of all('currency')) {
+    if (c.isbasecurrency !== undefined && base && (c.isbasecurrency === true) !== (c === base)) err(`currency ${c.id}: isbasecurrency disagrees with the root subsidiary's currency`);
+  }
   for (const r of all('employee')) {
     if (r.giveaccess === true && (!Array.isArray(r.roles) || r.roles.length === 0)) err(`employee ${r.id}: giveaccess without a role`);
   }
