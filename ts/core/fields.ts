@@ -98,3 +98,37 @@ export type CreditHold = (typeof CREDIT_HOLD)[keyof typeof CREDIT_HOLD];
 export const SCRIPT_PARAMS = {
   setupReset: 'custscript_ara_setup_reset',
 } as const;
+
+/** Custom fields shared by several capabilities (declared in src/Objects). */
+export const CUSTOM_FIELDS = {
+  /** Customer: employee who collects this customer. */
+  collector: 'custentity_ara_collector',
+  /** Customer: never auto-apply this customer's deposits. */
+  autoApplyOff: 'custentity_ara_autoapply_off',
+  /** Customer: the current credit hold was placed by AR Autopilot. */
+  autoHold: 'custentity_ara_autohold',
+  holdReason: 'custentity_ara_hold_reason',
+  holdSince: 'custentity_ara_hold_since',
+  /** Invoice: under dispute (not auto-applied, not scored). */
+  disputed: 'custbody_ara_disputed',
+  disputeReason: 'custbody_ara_dispute_reason',
+  /** Sales order: why it was saved Pending Approval by the credit check. */
+  creditReason: 'custbody_ara_credit_reason',
+  /** Sales order: reason given by an override role approving a held order. */
+  overrideReason: 'custbody_ara_override_reason',
+} as const;
+
+/** The settings custom record: a company default row (no subsidiary) and optional subsidiary rows. */
+export const SETTINGS_RECORD = {
+  type: 'customrecord_ara_settings',
+  subsidiary: 'custrecord_ara_set_subsidiary',
+  graceDays: 'custrecord_ara_set_grace_days',
+  minOverdue: 'custrecord_ara_set_min_overdue',
+  tolerance: 'custrecord_ara_set_tolerance',
+  includeOrders: 'custrecord_ara_set_incl_orders',
+  failMode: 'custrecord_ara_set_fail_mode',
+  overrideRoles: 'custrecord_ara_set_override_roles',
+  worklistRoles: 'custrecord_ara_set_worklist_roles',
+  supervisorRoles: 'custrecord_ara_set_supervisor_roles',
+  scoreWeights: 'custrecord_ara_set_score_weights',
+} as const;
