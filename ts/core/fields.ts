@@ -132,3 +132,32 @@ export const SETTINGS_RECORD = {
   supervisorRoles: 'custrecord_ara_set_supervisor_roles',
   scoreWeights: 'custrecord_ara_set_score_weights',
 } as const;
+
+/** Audit trail of credit decisions (credit policy scripts and manual holds from the worklist). */
+export const CREDIT_EVENT_RECORD = {
+  type: 'customrecord_ara_credit_event',
+  customer: 'custrecord_ara_ce_customer',
+  order: 'custrecord_ara_ce_order',
+  decision: 'custrecord_ara_ce_decision',
+  reason: 'custrecord_ara_ce_reason',
+  exposure: 'custrecord_ara_ce_exposure',
+  limit: 'custrecord_ara_ce_limit',
+  overdue: 'custrecord_ara_ce_overdue',
+  currency: 'custrecord_ara_ce_currency',
+  user: 'custrecord_ara_ce_user',
+  role: 'custrecord_ara_ce_role',
+  context: 'custrecord_ara_ce_context',
+  time: 'custrecord_ara_ce_time',
+} as const;
+
+export const CREDIT_DECISIONS = [
+  'HOLD_PLACED',
+  'HOLD_RELEASED',
+  'ORDER_HELD',
+  'ORDER_RELEASED',
+  'OVERRIDE',
+  'MANUAL_HOLD',
+  'MANUAL_RELEASE',
+  'CHECK_FAILED',
+] as const;
+export type CreditDecision = (typeof CREDIT_DECISIONS)[number];
