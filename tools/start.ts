@@ -9,6 +9,7 @@
  *   npm start -- --port N           web page port (default 4717; 0 = any free port)
  *   npm start -- --no-serve         stop after the summary (tests, scripts)
  *   npm start -- --dir PATH         account folder (default .demo/)
+ *   npm start -- --project DIR      SDF project to deploy (default src/)
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,7 +17,7 @@ import { Emulator } from '../emulator/src/emulator';
 import { ACCOUNT_FILE } from '../emulator/src/account/account';
 import { describeError } from '../emulator/src/runtime/errors';
 import type { RunResult } from '../emulator/src/runtime/host';
-import { DEFAULT_PORT, PortInUseError, startServer, type RunningServer } from '../emulator/src/web/server';
+import { assertPortFree, DEFAULT_PORT, PortInUseError, startServer, type RunningServer } from '../emulator/src/web/server';
 import { nightlyJobs, recurrenceText } from '../emulator/src/web/scriptinfo';
 
 export const START_USAGE = `npm start [-- options]
@@ -24,10 +25,13 @@ export const START_USAGE = `npm start [-- options]
   --customers N     customers in a new demo account (default 300)
   --port N          port of the local web page (default ${DEFAULT_PORT}; 0 picks a free one)
   --no-serve        stop after the summary instead of serving the web page
-  --dir PATH        account folder (default .demo/)`;
+  --dir PATH        account folder (default .demo/)
+  --project DIR     SDF project to deploy (default src/)`;
 
 export interface StartArgs {
   dir: string;
+  /** SDF project folder to deploy (undefined: src/). */
+  project?: string;
   customers: number;
   port: number;
   reset: boolean;
@@ -36,7 +40,7 @@ export interface StartArgs {
 }
 
 const FLAGS = new Set(['reset', 'force', 'no-serve', 'help']);
-const OPTIONS = new Set(['port', 'customers', 'dir']);
+const OPTIONS = new Set(['port', 'customers', 'dir', 'project']);
 
 /** Parse start's arguments (flags never take a value; --name=value and --name value both work). */
 export function parseStartArgs(argv: string[], defaultDir: string): StartArgs {
@@ -62,7 +66,7 @@ export function parseStartArgs(argv: string[], defaultDir: string): StartArgs {
   if (!Number.isInteger(customers) || customers <= 0) throw new Error('--customers must be a positive integer');
   const port = Number(opts.port ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a port number (0-65535)');
-  return {
+  const out: StartArgs = {
     dir: resolve(opts.dir ?? defaultDir),
     customers,
     port,
@@ -70,6 +74,8 @@ export function parseStartArgs(argv: string[], defaultDir: string): StartArgs {
     serve: !flags.has('no-serve'),
     help: flags.has('help'),
   };
+  if (opts.project) out.project = resolve(opts.project);
+  return out;
 }
 
 function money(n: number): string {
@@ -122,6 +128,15 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     return 0;
   }
   const { dir } = args;
+  if (args.serve) {
+    // Say so now, not after building the account, when the web page's port is taken.
+    try {
+      await assertPortFree(args.port);
+    } catch (e) {
+      console.error(`start: ${(e as Error).message}`);
+      return 1;
+    }
+  }
   if (args.reset && existsSync(dir)) rmSync(dir, { recursive: true, force: true });
 
   const t0 = Date.now();
@@ -135,7 +150,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     const loaded = emu.loadDemo({ customers: args.customers });
     console.log(`start: loaded ${loadedCounts(loaded).map(([t, n]) => `${n} ${t}`).join(', ')}`);
   }
-  const dep = emu.deploy();
+  const dep = args.project ? emu.deploy(args.project) : emu.deploy();
   console.log(`start: deployed ${dep.objects} objects; scripts: ${dep.scripts.join(', ')}`);
   const setup = emu.run('customscript_ara_ss_setup');
   console.log(`start: setup ${setup.status} (${setup.usage.total} usage units)`);
@@ -189,7 +204,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
 
   if (!args.serve) {
     console.log('Explore the account with the emulator\'s command line, e.g.');
-    console.log(`  npm run emu -- get ${dir} customer 11`);
+    console.log(`  npm run emu -- get ${dir} customer ${emu.records.ids('customer')[0] ?? 1}`);
     console.log(`  npm run emu -- run ${dir} customscript_ara_ss_setup`);
     return 0;
   }

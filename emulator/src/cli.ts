@@ -34,7 +34,7 @@ export interface ParsedArgs {
   flags: Set<string>;
 }
 
-const FLAGS = new Set(['demo', 'force', 'help']);
+const FLAGS = new Set(['demo', 'force', 'help', 'reset', 'no-serve']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positional: string[] = [];

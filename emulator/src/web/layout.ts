@@ -32,6 +32,10 @@ body.ara{margin:0;background:#fff}
 .ara-drop-items a:hover{background:#e0e6ef}
 .ara-main{font-family:Open Sans,Helvetica,Arial,sans-serif;font-size:13px;color:#262626}
 .ara-main a{color:#255599}
+.ara-main a.ns-button{color:#333;text-decoration:none;display:inline-block}
+.ara-main a.ns-button-primary{color:#fff}
+.ns-table th.ns-align-right{text-align:right}
+.ns-table th.ns-align-center{text-align:center}
 .ara-dashboard{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:0 8px;padding:4px 8px;align-items:start}
 .ara-dash-col{min-width:0}
 .ara-note{margin:12px 16px;padding:12px 16px;background:#f4f6f9;border:1px solid #d8dee8;border-radius:3px;color:#4d5f79}
@@ -132,6 +136,14 @@ function header(o: ShellOptions): string {
   );
 }
 
+/** Banners go under the page's title bar (as NetSuite shows them), else on top. */
+function withBanners(body: string, banners: string): string {
+  if (!banners) return body;
+  const end = '</h1></div>';
+  const at = body.startsWith('<div class="ns-titlebar">') ? body.indexOf(end) : -1;
+  return at < 0 ? banners + body : body.slice(0, at + end.length) + banners + body.slice(at + end.length);
+}
+
 /** A whole page: the shell around a body fragment (raw HTML, already escaped by its builder). */
 export function shell(o: ShellOptions, body: string): string {
   return (
@@ -141,8 +153,7 @@ export function shell(o: ShellOptions, body: string): string {
     header(o) +
     menu(o) +
     `<main class="ara-main" data-user="${esc(o.user.id)}" data-role="${esc(o.user.role)}">` +
-    (o.banners ?? '') +
-    body +
+    withBanners(body, o.banners ?? '') +
     '</main>\n</body>\n</html>\n'
   );
 }

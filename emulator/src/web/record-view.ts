@@ -84,7 +84,14 @@ const NAME_ORDER = ['tranid', 'entityid', 'companyname', 'entity', 'customer', '
 
 /** Creation/modification stamps carry the machine's time of day: shown as dates (stable pages). */
 const SYSTEM_TIMESTAMPS = new Set(['datecreated', 'lastmodifieddate', 'createddate', 'created', 'lastmodified']);
-const EXTRA_LABELS: Record<string, string> = { oncredithold: 'On Credit Hold' };
+const EXTRA_LABELS: Record<string, string> = {
+  oncredithold: 'On Credit Hold',
+  createddate: 'Date Created',
+  datecreated: 'Date Created',
+  lastmodifieddate: 'Last Modified',
+  created: 'Date Created',
+  lastmodified: 'Last Modified',
+};
 
 function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
@@ -98,7 +105,7 @@ function fieldBox(emu: Emulator, info: RecordTypeInfo, id: string, value: FieldV
   else if (SYSTEM_TIMESTAMPS.has(id) && typeof value === 'string') shown = esc(dateText(value.slice(0, 10), emu.state.company.dateFormat));
   else shown = fieldHtml(emu, f, value);
   const cls = derived ? 'ns-field ara-derived' : 'ns-field';
-  const label = f?.label ?? EXTRA_LABELS[id] ?? id;
+  const label = f?.label || EXTRA_LABELS[id] || id;
   return `<div class="${cls}" data-field="${esc(id)}"><span class="ns-label">${esc(label)}</span><span class="ara-value" data-value>${shown}</span></div>`;
 }
 
@@ -231,12 +238,12 @@ export function recordPage(c: PageContext, type: string, id: string, o: RecordPa
 
   let actions = '';
   if (type === 'customer') {
-    actions += `<a class="ns-button ns-button-primary" href="/records/salesorder/new${esc(query({ customer: id }))}" data-button="new-salesorder" style="text-decoration:none">New Sales Order</a>`;
-    actions += `<a class="ns-button" href="/records/invoice${esc(query({ customer: id }))}" style="text-decoration:none">Invoices</a>`;
+    actions += `<a class="ns-button ns-button-primary" href="/records/salesorder/new${esc(query({ customer: id }))}" data-button="new-salesorder">New Sales Order</a>`;
+    actions += `<a class="ns-button" href="/records/invoice${esc(query({ customer: id }))}">Invoices</a>`;
   }
   const ef = entityField(info);
   if (ef && r.view.fields[ef]) {
-    actions += `<a class="ns-button" href="${esc(recordHref('customer', String(r.view.fields[ef])))}" style="text-decoration:none">Customer</a>`;
+    actions += `<a class="ns-button" href="${esc(recordHref('customer', String(r.view.fields[ef])))}">Customer</a>`;
   }
   actions += adds.buttons;
   let approve = '';

@@ -25,8 +25,7 @@ const TXN_COMMON: ListColumn[] = [
 
 export const LIST_COLUMNS: Record<string, ListColumn[]> = {
   customer: [
-    { field: 'entityid', label: 'ID', self: true },
-    { field: 'companyname', label: 'Name' },
+    { field: 'entityid', label: 'Name', self: true },
     { field: 'subsidiary', label: 'Subsidiary' },
     { field: 'currency', label: 'Currency' },
     { field: 'balance', label: 'Balance' },
@@ -191,7 +190,7 @@ export function recordList(c: PageContext, type: string): WebResponse {
     const name = emu.records.displayText('customer', customer) ?? customer;
     banners = `<div class="ns-banner ns-banner-information" data-banner="information"><div class="ns-banner-text">${esc(names.plural)} of ${esc(name)} \u00b7 <a href="/records/${esc(type)}">show all</a></div></div>`;
   }
-  const buttons = type === 'salesorder' ? `<div class="ns-buttons"><a class="ns-button ns-button-primary" href="/records/salesorder/new" data-button="new-salesorder" style="text-decoration:none">New Sales Order</a></div>` : '';
+  const buttons = type === 'salesorder' ? `<div class="ns-buttons"><a class="ns-button ns-button-primary" href="/records/salesorder/new" data-button="new-salesorder">New Sales Order</a></div>` : '';
   const table = all.length
     ? `<table class="ns-table" data-list="${esc(type)}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`
     : `<div class="ara-note">No ${esc(names.plural.toLowerCase())} in this account yet.</div>`;
@@ -267,7 +266,7 @@ function soForm(c: PageContext, v: SoFormValues, banners: string, status: number
   const body =
     titleBar('Sales Order') +
     '<form method="POST" action="/records/salesorder/new" data-form="new-salesorder" accept-charset="utf-8">' +
-    '<div class="ns-buttons"><button type="submit" class="ns-button ns-button-primary" data-button="save">Save</button><a class="ns-button" href="/records/salesorder" style="text-decoration:none">Cancel</a></div>' +
+    '<div class="ns-buttons"><button type="submit" class="ns-button ns-button-primary" data-button="save">Save</button><a class="ns-button" href="/records/salesorder">Cancel</a></div>' +
     '<div class="ns-body"><fieldset class="ns-fieldgroup"><legend>Primary Information</legend><div class="ns-fields">' +
     `<div class="ns-field" data-field="entity"><label class="ns-label" for="so-entity">Customer<span class="ns-mandatory">*</span></label><select id="so-entity" name="entity"><option value=""></option>${opts}</select></div>` +
     `<div class="ns-field" data-field="trandate"><label class="ns-label" for="so-trandate">Date<span class="ns-mandatory">*</span></label><input type="date" id="so-trandate" name="trandate" value="${esc(v.trandate)}"></div>` +

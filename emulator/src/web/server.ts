@@ -217,6 +217,19 @@ function send(res: ServerResponse, out: WebResponse, head: boolean): void {
   res.end(head ? undefined : body);
 }
 
+/**
+ * Fail early (PortInUseError) when a port is taken, before a caller does minutes of work and then cannot
+ * serve. Port 0 is always free.
+ */
+export function assertPortFree(port: number, host = '127.0.0.1'): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new PortInUseError(port, host) : e));
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 /** Start the local web page. Resolves once listening; rejects with PortInUseError when the port is taken. */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const emu = options.emulator;

@@ -5,13 +5,18 @@
  * passed through.
  */
 import { describeError } from '../runtime/errors';
+import { NS_CSS } from '../ui/html';
 import { html, page, type PageContext, type WebResponse } from './context';
 import { banner, esc, titleBar } from './layout';
 import { localPathFor } from './routes';
 
 /** The `<body>` content and `<style>` blocks of a full HTML document (or the text itself when it is a fragment). */
 export function htmlParts(doc: string): { styles: string; body: string; title: string | null } {
-  const styles = [...doc.matchAll(/<style[^>]*>[\s\S]*?<\/style>/gi)].map((m) => m[0]).join('');
+  // The renderer's own style sheet is already in the shell: keep only other style blocks.
+  const styles = [...doc.matchAll(/<style[^>]*>[\s\S]*?<\/style>/gi)]
+    .map((m) => m[0])
+    .filter((block) => !block.includes(NS_CSS))
+    .join('');
   const title = /<title>([\s\S]*?)<\/title>/i.exec(doc)?.[1] ?? null;
   const b = /<body[^>]*>([\s\S]*)<\/body>/i.exec(doc);
   if (b) return { styles, body: b[1] ?? '', title };

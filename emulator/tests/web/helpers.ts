@@ -23,7 +23,7 @@ export function ensureBuilt(): void {
 /** A demo account in memory: `Emulator.create(asOf)` + `loadDemo` + `deploy(projectDir)`. */
 export function demoEmulator(customers = 30, projectDir?: string): Emulator {
   const emu = Emulator.create(AS_OF, { companyName: 'Northwind Supply (demo)' });
-  try { emu.loadDemo({ customers }); } catch { const { generateDemoFixture } = require('../../src/demo/generate'); const fx = generateDemoFixture({ customers, asOf: emu.state.asOf, customFields: emu.applyProjectCustomizations() }); for (const c of fx.records.currency) delete c.isbasecurrency; emu.loadFixture(fx); } // TEMPWORKAROUND
+  emu.loadDemo({ customers });
   if (projectDir) emu.deploy(projectDir);
   else emu.deploy();
   return emu;
@@ -202,6 +202,18 @@ export function writeTestProject(): string {
       ['execute'],
     ),
   );
+  // The override reason the Approve form fills in (unless the product already declares it).
+  if (!existsSync(join(obj, 'custbody_ara_override_reason.xml'))) {
+    writeFileSync(
+      join(obj, 'custbody_ara_override_reason.xml'),
+      `<transactionbodycustomfield scriptid="custbody_ara_override_reason">
+  <fieldtype>TEXT</fieldtype>
+  <label>Override reason</label>
+  <bodysale>T</bodysale>
+</transactionbodycustomfield>
+`,
+    );
+  }
   return dir;
 }
 
