@@ -39,7 +39,7 @@ export default [
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    ignores: ['src/FileCabinet/**'],
+    ignores: ['**/FileCabinet/**'],
     languageOptions: { globals: nodeGlobals, sourceType: 'module' },
   },
   {
@@ -79,7 +79,7 @@ export default [
   },
   // Built SuiteScript files: what NetSuite will run.
   {
-    files: ['src/FileCabinet/SuiteScripts/**/*.js'],
+    files: ['**/FileCabinet/SuiteScripts/**/*.js'],
     plugins: { suitescript },
     languageOptions: {
       sourceType: 'script',
