@@ -12,10 +12,11 @@
  * match therefore always starts and ends on token boundaries: 'INV-10012' (tokens INV, 10012) does not
  * contain INV1001, and neither does 'XINV1001' or 'INV1001A'; 'INV 1001', 'inv-1001' and 'INV/1001' do.
  *
- * Overlaps are resolved leftmost-longest: scanning from the first token, the longest reference that
- * starts at the current token is taken and scanning resumes after its last token; tokens that start no
- * reference are skipped. So in 'INV-1001' the tokens are consumed by INV1001 and a PO number '1001' of
- * another invoice is not also read into it. Matches come out in memo order.
+ * Every such run counts, overlapping ones included: in 'INV 1001' both a document number INV1001 and
+ * a document or PO number 1001 are named. (A non-overlapping reading, e.g. leftmost-longest, would make
+ * what a memo names depend on which other invoices are still open, so planning again after a plan has
+ * been applied could read the memo differently; see the stability note in matching.ts.) Matches come
+ * out in memo order: by where they start, and among those starting at the same token, the longer first.
  *
  * Pure module: no N/ imports, no Node APIs, no Intl.
  */
@@ -26,7 +27,22 @@ const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
 
 /** 'INV-1001' → 'INV1001': letters, marks and digits only, uppercased. '' when nothing is left. */
 export function normaliseReference(reference: string): string {
-  return reference.replace(SEPARATORS, '').toUpperCase();
+  // Fast paths for ASCII (almost every document number): already normal → itself, no allocation.
+  const n = reference.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = reference.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) break;
+  }
+  if (i === n) return reference;
+  let out = reference.slice(0, i);
+  for (; i < n; i++) {
+    const c = reference.charCodeAt(i);
+    if (c >= 128) return reference.replace(SEPARATORS, '').toUpperCase();
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) out += reference[i];
+    else if (c >= 97 && c <= 122) out += String.fromCharCode(c - 32);
+  }
+  return out;
 }
 
 /** A token of a memo: its uppercased text and where it is in the memo (UTF-16 offsets, end exclusive). */
@@ -60,33 +76,23 @@ export interface MemoMatch {
 /**
  * Scans a memo for references (internal form used by the engine): `has(normalised)` says whether a
  * normalised string is a known reference and `maxLength` is the length of the longest one (the scan
- * stops extending a run of tokens beyond it). Leftmost-longest, in memo order.
+ * stops extending a run of tokens beyond it). All matches, in memo order (see the module comment).
  */
 export function scanMemo(memo: string, has: (normalised: string) => boolean, maxLength: number): MemoMatch[] {
   const out: MemoMatch[] = [];
   if (maxLength <= 0 || memo === '') return out;
   const tokens = memoTokens(memo);
-  let i = 0;
-  while (i < tokens.length) {
+  const here: MemoMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
     let joined = '';
-    let best = -1;
-    let bestText = '';
     for (let j = i; j < tokens.length; j++) {
       joined += tokens[j].text;
       if (joined.length > maxLength) break;
-      if (has(joined)) {
-        best = j;
-        bestText = joined;
-      }
+      if (has(joined)) here.push({ normalised: joined, text: memo.slice(tokens[i].start, tokens[j].end), start: tokens[i].start, end: tokens[j].end });
     }
-    if (best < 0) {
-      i += 1;
-      continue;
-    }
-    const start = tokens[i].start;
-    const end = tokens[best].end;
-    out.push({ normalised: bestText, text: memo.slice(start, end), start, end });
-    i = best + 1;
+    // Longer first among the matches starting at this token.
+    for (let k = here.length - 1; k >= 0; k--) out.push(here[k]);
+    here.length = 0;
   }
   return out;
 }
@@ -101,7 +107,7 @@ export interface MemoReference extends MemoMatch {
  * The given references that occur in the memo, in memo order (a reference named twice is returned
  * twice), with the memo text that matched: memoReferences('paid inv 1001, INV-1002', ['INV-1001',
  * 'INV-1002', 'INV-100']) → INV-1001 ('inv 1001'), INV-1002 ('INV-1002'). References that normalise to
- * '' are ignored.
+ * '' are ignored; of references with the same normalised form, the first given is reported.
  */
 export function memoReferences(memo: string, references: Iterable<string>): MemoReference[] {
   const byNorm = new Map<string, string>();

@@ -30,14 +30,15 @@
  *    order's next invoice. Once the order is closed or fully billed the remainder goes on to rules 2–5.
  * 2. REFERENCE: invoices whose document number (tranId) or PO number (otherRefNum) the deposit's memo
  *    names, as whole tokens, ignoring case, spaces and punctuation (see matching-reference.ts), in
- *    memo order. When several invoices share the named number (a PO billed in several invoices) they
- *    are taken oldest due first.
+ *    memo order; overlapping matches all count. When several invoices share the named number (a PO
+ *    billed in several invoices) they are taken oldest due first. An invoice named twice is paid once.
  * 3. EXACT_AMOUNT: the invoice whose remaining amount equals the deposit's remaining amount; among
  *    several, the oldest due.
  * 4. COMBINATION: the set of 2 or 3 invoices whose remaining amounts add up exactly to the deposit's
  *    remaining amount, only when exactly one such set exists (see matching-combination.ts). The search
- *    is bounded by a step budget (`combinationStepBudget`, default 200,000 pointer steps per search);
- *    a search that runs out of budget counts as ambiguous: no application (`stats.combinationGaveUp`).
+ *    is bounded by a step budget (`combinationStepBudget`, default 50,000 pointer steps per search,
+ *    about 0.25 ms at worst); a search that runs out of budget counts as ambiguous: no application
+ *    (`stats.combinationGaveUp`).
  * 5. OLDEST_FIRST (only with `oldestFirst`): the rest to the oldest-due invoices in turn.
  * What is left stays unapplied. No application exceeds the invoice's or the deposit's remaining amount.
  *
@@ -48,18 +49,22 @@
  * after the plan is applied finds nothing more to do. Every application zeroes an invoice or a
  * deposit, so this ends after at most (#deposits + #invoices + 1) passes; usually 1 or 2.
  *
- * Cost: grouping is by hash maps (no scan across customers). Per deposit, rules 1 and 2 use indexes
- * built once per (customer, currency, subsidiary) on first need; rule 3 is one scan of that group's
- * invoices; rule 4 sorts that group's open amounts (re-sorted only after the group changed; nearly
- * sorted arrays sort in about linear time) and runs the bounded search; rule 5 walks a cursor that only
- * moves forward.
+ * Cost: grouping is by hash maps (customer id → its deposits and its few (currency, subsidiary)
+ * groups), never a scan across customers; invoices of customers without deposits are only counted.
+ * Within a group, on first need: invoices sorted oldest due first once; for rules 1 and 2 a Map by
+ * sales order and by normalised reference (groups of ≤ 32 invoices are scanned instead, cheaper than
+ * hashing). Per deposit: rule 3 is one scan of the group, which also counts the open invoices below
+ * the target (fewer than two, or a sum below the target: rule 4 is skipped); rule 4 sorts those
+ * candidates when ≤ 32, else uses the group's amount-sorted view (re-sorted only after the group
+ * changed, nearly sorted so about linear), then the bounded search; rule 5 walks a cursor that only
+ * moves forward. Duplicate ids are found by sorting numeric ids, not by hashing strings.
  *
  * Pure module: no N/ imports, no Node APIs, no Intl, no clock.
  */
 import { type CalendarDate } from './dates';
 import { type Minor, formatMoney } from './money';
 import { DEFAULT_COMBINATION_STEP_BUDGET, uniqueCombination } from './matching-combination';
-import { scanMemo } from './matching-reference';
+import { normaliseReference as normalise, scanMemo } from './matching-reference';
 
 export { normaliseReference, memoReferences, memoTokens, type MemoReference, type MemoMatch, type MemoToken } from './matching-reference';
 export { uniqueCombination, DEFAULT_COMBINATION_STEP_BUDGET, type CombinationResult } from './matching-combination';
@@ -106,7 +111,7 @@ export interface OpenInvoice {
 export interface PlanOptions {
   /** Apply what rules 1–4 leave to the oldest-due invoices (rule 5). */
   oldestFirst: boolean;
-  /** Bound of one COMBINATION search in pointer steps (default 200,000); see matching-combination.ts. */
+  /** Bound of one COMBINATION search in pointer steps (default 50,000); see matching-combination.ts. */
   combinationStepBudget?: number;
 }
 
@@ -185,7 +190,7 @@ export interface PlanStats {
   /** COMBINATION searches that found several sets, and that ran out of budget (both: no application). */
   combinationAmbiguous: number;
   combinationGaveUp: number;
-  /** Most passes any customer needed (see Stability). */
+  /** Most passes over one customer's deposits (see Stability), counting the last, which changes nothing. */
   maxPasses: number;
 }
 
@@ -203,8 +208,10 @@ export interface Plan {
 interface Inv {
   src: OpenInvoice;
   rem: number;
-  /** Due date, else transaction date. */
+  /** Due date, else transaction date; and as numbers YYYYMMDD. */
   due: string;
+  dueNum: number;
+  tranNum: number;
   idNum: number;
   /** Position in the group's oldest-due order. */
   rank: number;
@@ -213,17 +220,13 @@ interface Inv {
 interface Dep {
   src: Deposit;
   rem: number;
+  dateNum: number;
   idNum: number;
   group: Group;
   /** group.version after this deposit was last looked at; -1 = never. */
   seen: number;
   applied: number;
   rules: MatchRule[];
-}
-
-interface RefEntry {
-  inv: Inv;
-  field: 'tranId' | 'otherRefNum';
 }
 
 interface Group {
@@ -234,8 +237,12 @@ interface Group {
   sorted: boolean;
   /** Bumped by every application to one of its invoices. */
   version: number;
+  /** Large groups: sales order → its invoices (SALES_ORDER order). Small groups are scanned. */
   bySalesOrder: Map<string, Inv[]> | null;
-  refs: Map<string, RefEntry[]> | null;
+  /** Large groups: normalised document and PO numbers → the invoice, or the invoices oldest due first. */
+  refs: Map<string, Inv | Inv[]> | null;
+  /** Small groups: normalised [tranId, PO or ''] per invoice in oldest-due order, scanned. */
+  refKeys: string[] | null;
   maxRefLength: number;
   /** Open invoices by amount (ascending, then oldest due), valid for group.version === byAmountVersion. */
   byAmount: Inv[];
@@ -250,8 +257,19 @@ interface Ctx {
   budget: number;
   applications: Application[];
   stats: PlanStats;
+  /** Left by ruleExactAmount for ruleCombination: open invoices below the target, their sum, and the first few. */
+  below: number;
+  belowSum: number;
+  scratch: Inv[];
+  scratchAmounts: Float64Array;
 }
 
+/** Groups of at most this many invoices are scanned instead of indexed (cheaper than hashing). */
+const SMALL_GROUP = 32;
+/** COMBINATION candidate sets of at most this many are sorted on their own, not via the group's amount view. */
+const SMALL_CANDIDATES = 32;
+const NO_INVOICES: readonly Inv[] = [];
+const NO_AMOUNTS = new Float64Array(0);
 
 function show(x: unknown): string {
   return typeof x === 'string' ? JSON.stringify(x) : String(x);
@@ -266,9 +284,11 @@ function idNumber(id: string): number {
 
 /** Internal ids: numerically when both are digit strings, digit ids before others, else by code units. */
 function compareIdsWith(a: string, an: number, b: string, bn: number): number {
-  if (an === an && bn === bn && an !== bn) return an - bn; // the common case: short numeric ids
-  const aDigits = an === an || DIGITS.test(a);
-  const bDigits = bn === bn || DIGITS.test(b);
+  const aNum = !Number.isNaN(an);
+  const bNum = !Number.isNaN(bn);
+  if (aNum && bNum && an !== bn) return an - bn; // the common case: short numeric ids
+  const aDigits = aNum || DIGITS.test(a);
+  const bDigits = bNum || DIGITS.test(b);
   if (aDigits !== bDigits) return aDigits ? -1 : 1;
   if (aDigits) {
     const x = a.replace(/^0+(?=\d)/, '');
@@ -285,48 +305,75 @@ export function compareIds(a: string, b: string): number {
 }
 
 function byOldestDue(x: Inv, y: Inv): number {
-  if (x.due !== y.due) return x.due < y.due ? -1 : 1;
-  return compareIdsWith(x.src.id, x.idNum, y.src.id, y.idNum);
+  return x.dueNum - y.dueNum || compareIdsWith(x.src.id, x.idNum, y.src.id, y.idNum);
 }
 
 function bySalesOrderDue(x: Inv, y: Inv): number {
-  if (x.due !== y.due) return x.due < y.due ? -1 : 1;
-  if (x.src.tranDate !== y.src.tranDate) return x.src.tranDate < y.src.tranDate ? -1 : 1;
-  return compareIdsWith(x.src.id, x.idNum, y.src.id, y.idNum);
+  return x.dueNum - y.dueNum || x.tranNum - y.tranNum || compareIdsWith(x.src.id, x.idNum, y.src.id, y.idNum);
 }
 
 function byDepositAge(x: Dep, y: Dep): number {
-  if (x.src.date !== y.src.date) return x.src.date < y.src.date ? -1 : 1;
-  return compareIdsWith(x.src.id, x.idNum, y.src.id, y.idNum);
+  return x.dateNum - y.dateNum || compareIdsWith(x.src.id, x.idNum, y.src.id, y.idNum);
 }
 
 function byAmountThenAge(x: Inv, y: Inv): number {
   return x.rem - y.rem || x.rank - y.rank;
 }
 
-function checkAmount(n: unknown, what: string, id: string): number {
+function checkAmount(n: unknown, record: string, field: string, id: string): number {
   if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
-    throw new Error(`matching: ${what} of ${show(id)} must be integer minor units, got ${show(n)}`);
+    throw new Error(`matching: ${record} ${show(id)}: ${field} must be integer minor units, got ${show(n)}`);
   }
   return n;
 }
 
-/** Cheap shape check 'YYYY-MM-DD' (ordering relies on it; real-date validation is the adapter's job). */
-function checkDate(d: unknown, what: string, id: string): void {
-  if (typeof d !== 'string' || d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) {
-    throw new Error(`matching: ${what} of ${show(id)} must be a 'YYYY-MM-DD' date, got ${show(d)}`);
+/**
+ * 'YYYY-MM-DD' → the number YYYYMMDD, which orders like the date; throws naming the record unless the
+ * text has that shape (whether it is a real date is the adapter's business).
+ */
+function dateKey(d: unknown, record: string, field: string, id: string): number {
+  let n = 0;
+  if (typeof d === 'string' && d.length === 10 && d.charCodeAt(4) === 45 && d.charCodeAt(7) === 45) {
+    for (let i = 0; i < 10; i++) {
+      if (i === 4 || i === 7) continue;
+      const c = d.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) {
+        n = -1;
+        break;
+      }
+      n = n * 10 + c;
+    }
+    if (n >= 0) return n;
   }
+  throw new Error(`matching: ${record} ${show(id)}: ${field} must be a 'YYYY-MM-DD' date, got ${show(d)}`);
 }
 
-const NOT_TOKEN_CHAR = /[^\p{L}\p{M}\p{N}]+/gu;
+/** A canonical numeric id ('123', not '0123'), usable as a number without losing identity. */
+function canonicalNumber(id: string, idNum: number): boolean {
+  return !Number.isNaN(idNum) && (id.length === 1 || id.charCodeAt(0) !== 48);
+}
 
-/** normaliseReference, without allocating for the usual already-normal 'INV1001'. */
-function normalise(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return s.replace(NOT_TOKEN_CHAR, '').toUpperCase();
+/**
+ * Throws on a duplicate id among `ids`. Canonical numeric ids (nearly all NetSuite ids) are checked by
+ * sorting their numbers, much cheaper than hashing strings; any others with a Set.
+ */
+function checkUniqueIds(ids: readonly string[], idNums: Float64Array, what: string): void {
+  const nums = new Float64Array(ids.length);
+  let k = 0;
+  let others: Set<string> | null = null;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (canonicalNumber(id, idNums[i])) nums[k++] = idNums[i];
+    else {
+      others ??= new Set<string>();
+      if (others.has(id)) throw new Error(`matching: duplicate ${what} id ${show(id)}`);
+      others.add(id);
+    }
   }
-  return s;
+  const sorted = nums.subarray(0, k).sort();
+  for (let i = 1; i < k; i++) {
+    if (sorted[i] === sorted[i - 1]) throw new Error(`matching: duplicate ${what} id ${show(String(sorted[i]))}`);
+  }
 }
 
 function emptyStats(): PlanStats {
@@ -367,7 +414,14 @@ function prepare(g: Group): void {
   g.sorted = true;
 }
 
+/** The group's invoices created from a sales order, in SALES_ORDER order. */
 function salesOrderInvoices(g: Group, salesOrderId: string): readonly Inv[] {
+  if (g.invoices.length <= SMALL_GROUP) {
+    let list: Inv[] | null = null;
+    for (const inv of g.invoices) if (inv.src.createdFrom === salesOrderId) (list ??= []).push(inv);
+    if (list !== null && list.length > 1) list.sort(bySalesOrderDue);
+    return list ?? NO_INVOICES;
+  }
   if (g.bySalesOrder === null) {
     const map = new Map<string, Inv[]>();
     for (const inv of g.invoices) {
@@ -380,33 +434,64 @@ function salesOrderInvoices(g: Group, salesOrderId: string): readonly Inv[] {
     for (const list of map.values()) if (list.length > 1) list.sort(bySalesOrderDue);
     g.bySalesOrder = map;
   }
-  return g.bySalesOrder.get(salesOrderId) ?? [];
+  return g.bySalesOrder.get(salesOrderId) ?? NO_INVOICES;
 }
 
-function references(g: Group): Map<string, RefEntry[]> {
-  if (g.refs === null) {
-    const map = new Map<string, RefEntry[]>();
-    let maxLength = 0;
-    const add = (inv: Inv, value: string | null, field: RefEntry['field']): string => {
-      if (value === null) return '';
-      const n = normalise(value);
-      if (n === '') return n;
-      const list = map.get(n);
-      if (list) list.push({ inv, field });
-      else map.set(n, [{ inv, field }]);
-      if (n.length > maxLength) maxLength = n.length;
-      return n;
-    };
-    // Invoices in oldest-due order, so each list is too.
+/** Builds the group's reference lookup on first need (an array to scan for small groups, else a Map). */
+function prepareReferences(g: Group): void {
+  if (g.refs !== null || g.refKeys !== null) return;
+  let maxLength = 0;
+  if (g.invoices.length <= SMALL_GROUP) {
+    const keys: string[] = [];
     for (const inv of g.invoices) {
-      const t = add(inv, inv.src.tranId, 'tranId');
+      const t = normalise(inv.src.tranId);
+      const po = inv.src.otherRefNum === null ? '' : normalise(inv.src.otherRefNum);
+      keys.push(t, po === t ? '' : po);
+      maxLength = Math.max(maxLength, t.length, po.length);
+    }
+    g.refKeys = keys;
+  } else {
+    const map = new Map<string, Inv | Inv[]>();
+    const add = (inv: Inv, n: string): void => {
+      if (n === '') return;
+      const found = map.get(n);
+      if (found === undefined) map.set(n, inv);
+      else if (Array.isArray(found)) found.push(inv);
+      else map.set(n, [found, inv]);
+      if (n.length > maxLength) maxLength = n.length;
+    };
+    // Invoices in oldest-due order, so that each list is too.
+    for (const inv of g.invoices) {
+      const t = normalise(inv.src.tranId);
+      add(inv, t);
       const po = inv.src.otherRefNum;
-      if (po !== null && normalise(po) !== t) add(inv, po, 'otherRefNum');
+      if (po !== null) {
+        const n = normalise(po);
+        if (n !== t) add(inv, n);
+      }
     }
     g.refs = map;
-    g.maxRefLength = maxLength;
   }
-  return g.refs;
+  g.maxRefLength = maxLength;
+}
+
+function hasReference(g: Group, n: string): boolean {
+  if (g.refs !== null) return g.refs.has(n);
+  const keys = g.refKeys!;
+  for (let i = 0; i < keys.length; i++) if (keys[i] === n) return true;
+  return false;
+}
+
+/** The invoices a normalised reference names, oldest due first. */
+function referencedInvoices(g: Group, n: string): readonly Inv[] {
+  if (g.refs !== null) {
+    const found = g.refs.get(n);
+    return found === undefined ? NO_INVOICES : Array.isArray(found) ? found : [found];
+  }
+  const keys = g.refKeys!;
+  const out: Inv[] = [];
+  for (let i = 0; i < keys.length; i++) if (keys[i] === n) out.push(g.invoices[i >> 1]);
+  return out;
 }
 
 /** Open invoices sorted by amount, then oldest due; re-sorted only when the group changed. */
@@ -466,38 +551,74 @@ function ruleSalesOrder(ctx: Ctx, d: Dep, salesOrderId: string): void {
 }
 
 function ruleReference(ctx: Ctx, d: Dep): void {
-  const refs = references(d.group);
-  if (refs.size === 0) return;
-  for (const m of scanMemo(d.src.memo, (n) => refs.has(n), d.group.maxRefLength)) {
-    for (const { inv, field } of refs.get(m.normalised)!) {
+  const g = d.group;
+  prepareReferences(g);
+  if (g.maxRefLength === 0) return;
+  for (const m of scanMemo(d.src.memo, (n) => hasReference(g, n), g.maxRefLength)) {
+    for (const inv of referencedInvoices(g, m.normalised)) {
       if (d.rem === 0) return;
       if (inv.rem > 0) {
-        const reference = field === 'tranId' ? inv.src.tranId : (inv.src.otherRefNum ?? '');
-        apply(ctx, d, inv, Math.min(d.rem, inv.rem), { rule: 'REFERENCE', field, reference, memoText: m.text });
+        const byTranId = normalise(inv.src.tranId) === m.normalised;
+        apply(ctx, d, inv, Math.min(d.rem, inv.rem), {
+          rule: 'REFERENCE',
+          field: byTranId ? 'tranId' : 'otherRefNum',
+          reference: byTranId ? inv.src.tranId : (inv.src.otherRefNum ?? ''),
+          memoText: m.text,
+        });
       }
     }
   }
 }
 
+/**
+ * The oldest-due invoice whose remaining amount equals the deposit's. When there is none, leaves in
+ * ctx what COMBINATION needs: how many open invoices are below the target, their sum, the first few.
+ */
 function ruleExactAmount(ctx: Ctx, d: Dep): void {
   const target = d.rem;
+  const scratch = ctx.scratch;
+  scratch.length = 0;
+  let below = 0;
+  let sum = 0;
   for (const inv of d.group.invoices) {
-    if (inv.rem === target) {
+    const r = inv.rem;
+    if (r === target) {
       apply(ctx, d, inv, target, { rule: 'EXACT_AMOUNT', depositRemaining: target as Minor });
       return;
     }
+    if (r > 0 && r < target) {
+      below++;
+      sum += r;
+      if (below <= SMALL_CANDIDATES) scratch.push(inv);
+    }
   }
+  ctx.below = below;
+  ctx.belowSum = sum;
 }
 
+/** COMBINATION; runs right after ruleExactAmount found nothing (it relies on ctx.below, belowSum, scratch). */
 function ruleCombination(ctx: Ctx, d: Dep): void {
-  const g = d.group;
-  const n = amountView(g);
   const target = d.rem;
-  const result = uniqueCombination(g.amounts, target, ctx.budget, n);
+  // Fewer than two invoices below the target, or all of them together below it: no set can add up.
+  if (ctx.below < 2 || ctx.belowSum < target) return;
+  let candidates: Inv[];
+  let amounts: Float64Array;
+  let n: number;
+  if (ctx.below <= SMALL_CANDIDATES) {
+    candidates = ctx.scratch.sort(byAmountThenAge);
+    n = candidates.length;
+    amounts = ctx.scratchAmounts;
+    for (let i = 0; i < n; i++) amounts[i] = candidates[i].rem;
+  } else {
+    n = amountView(d.group);
+    candidates = d.group.byAmount;
+    amounts = d.group.amounts;
+  }
+  const result = uniqueCombination(amounts, target, ctx.budget, n);
   if (result.kind === 'ambiguous') ctx.stats.combinationAmbiguous++;
   else if (result.kind === 'gaveUp') ctx.stats.combinationGaveUp++;
   if (result.kind !== 'unique') return;
-  const set = result.indices.map((i) => g.byAmount[i]).sort(byOldestDue);
+  const set = result.indices.map((i) => candidates[i]).sort(byOldestDue);
   const evidence: Evidence = {
     rule: 'COMBINATION',
     depositRemaining: target as Minor,
@@ -529,8 +650,10 @@ function evaluate(ctx: Ctx, d: Dep): void {
     if (d.src.salesOrderOpen) return;
   }
   if (d.rem > 0 && d.src.memo) ruleReference(ctx, d);
-  if (d.rem > 0) ruleExactAmount(ctx, d);
-  if (d.rem > 0) ruleCombination(ctx, d);
+  if (d.rem > 0) {
+    ruleExactAmount(ctx, d);
+    if (d.rem > 0) ruleCombination(ctx, d);
+  }
   if (d.rem > 0 && ctx.options.oldestFirst) ruleOldestFirst(ctx, d);
 }
 
@@ -588,26 +711,37 @@ function newGroup(customerId: string, currency: string, subsidiary: string): Gro
     version: 0,
     bySalesOrder: null,
     refs: null,
+    refKeys: null,
     maxRefLength: 0,
     byAmount: [],
-    amounts: new Float64Array(0),
+    amounts: NO_AMOUNTS,
     byAmountVersion: -1,
     cursor: 0,
   };
 }
 
 function run(deposits: readonly Deposit[], invoices: readonly OpenInvoice[], options: PlanOptions): Plan {
-  const ctx: Ctx = { options, budget: checkOptions(options), applications: [], stats: emptyStats() };
+  const ctx: Ctx = {
+    options,
+    budget: checkOptions(options),
+    applications: [],
+    stats: emptyStats(),
+    below: 0,
+    belowSum: 0,
+    scratch: [],
+    scratchAmounts: new Float64Array(SMALL_CANDIDATES),
+  };
   const stats = ctx.stats;
   const customers = new Map<string, Customer>();
-  const depositIds = new Set<string>();
 
-  for (const dep of deposits) {
+  const depositIds = new Float64Array(deposits.length);
+  for (let i = 0; i < deposits.length; i++) {
+    const dep = deposits[i];
     const id = dep.id;
-    if (depositIds.has(id)) throw new Error(`matching: duplicate deposit id ${show(id)}`);
-    depositIds.add(id);
-    const amount = checkAmount(dep.amountUnapplied, 'amountUnapplied of deposit', id);
-    checkDate(dep.date, 'date of deposit', id);
+    const idNum = idNumber(id);
+    depositIds[i] = idNum;
+    const amount = checkAmount(dep.amountUnapplied, 'deposit', 'amountUnapplied', id);
+    const dateNum = dateKey(dep.date, 'deposit', 'date', id);
     if (amount <= 0) {
       stats.depositsIgnored++;
       continue;
@@ -622,18 +756,24 @@ function run(deposits: readonly Deposit[], invoices: readonly OpenInvoice[], opt
       g = newGroup(dep.customerId, dep.currency, dep.subsidiary);
       c.groups.push(g);
     }
-    c.deps.push({ src: dep, rem: amount, idNum: idNumber(id), group: g, seen: -1, applied: 0, rules: [] });
+    c.deps.push({ src: dep, rem: amount, dateNum, idNum, group: g, seen: -1, applied: 0, rules: [] });
     stats.deposits++;
   }
+  checkUniqueIds(
+    deposits.map((d) => d.id),
+    depositIds,
+    'deposit',
+  );
 
-  const invoiceIds = new Set<string>();
-  for (const inv of invoices) {
+  const invoiceIds = new Float64Array(invoices.length);
+  for (let i = 0; i < invoices.length; i++) {
+    const inv = invoices[i];
     const id = inv.id;
-    if (invoiceIds.has(id)) throw new Error(`matching: duplicate invoice id ${show(id)}`);
-    invoiceIds.add(id);
-    const amount = checkAmount(inv.amountRemaining, 'amountRemaining of invoice', id);
-    checkDate(inv.tranDate, 'tranDate of invoice', id);
-    if (inv.dueDate !== null) checkDate(inv.dueDate, 'dueDate of invoice', id);
+    const idNum = idNumber(id);
+    invoiceIds[i] = idNum;
+    const amount = checkAmount(inv.amountRemaining, 'invoice', 'amountRemaining', id);
+    const tranNum = dateKey(inv.tranDate, 'invoice', 'tranDate', id);
+    const dueNum = inv.dueDate === null ? tranNum : dateKey(inv.dueDate, 'invoice', 'dueDate', id);
     if (inv.disputed) {
       stats.invoicesDisputed++;
       continue;
@@ -648,9 +788,14 @@ function run(deposits: readonly Deposit[], invoices: readonly OpenInvoice[], opt
       stats.invoicesWithoutDeposit++;
       continue;
     }
-    g.invoices.push({ src: inv, rem: amount, due: inv.dueDate ?? inv.tranDate, idNum: idNumber(id), rank: 0 });
+    g.invoices.push({ src: inv, rem: amount, due: inv.dueDate ?? inv.tranDate, dueNum, tranNum, idNum, rank: 0 });
     stats.invoices++;
   }
+  checkUniqueIds(
+    invoices.map((x) => x.id),
+    invoiceIds,
+    'invoice',
+  );
 
   const customerIds = [...customers.keys()].sort(compareIds);
   stats.customers = customerIds.length;

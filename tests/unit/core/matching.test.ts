@@ -126,9 +126,12 @@ describe('memo tokens and references', () => {
     ]);
   });
 
-  test('leftmost-longest: a shorter reference inside a longer match is not read', () => {
-    expect(memoReferences('INV-1001', ['INV-1001', '1001']).map((m) => m.reference)).toEqual(['INV-1001']);
-    expect(memoReferences('INV 1001', ['INV', 'INV-1001']).map((m) => m.reference)).toEqual(['INV-1001']);
+  test('overlapping matches all count: by start, longer first', () => {
+    expect(memoReferences('INV-1001', ['INV-1001', '1001']).map((m) => [m.reference, m.text])).toEqual([
+      ['INV-1001', 'INV-1001'],
+      ['1001', '1001'],
+    ]);
+    expect(memoReferences('INV 1001', ['INV', 'INV-1001']).map((m) => m.reference)).toEqual(['INV-1001', 'INV']);
     expect(memoReferences('INV 1002', ['INV', 'INV-1001']).map((m) => m.reference)).toEqual(['INV']);
     expect(memoReferences('ref 1001', ['INV-1001', '1001']).map((m) => m.reference)).toEqual(['1001']);
   });
@@ -518,6 +521,20 @@ describe('order and precedence', () => {
     expect(p.stats.maxPasses).toBe(3);
   });
 
+  test('stability: what a memo names does not depend on which invoices are still open', () => {
+    // 'INV 12' names INV12 and 12. Were overlapping matches ignored, paying INV12 in full would let a
+    // second run read '12' in the memo and apply more.
+    const deposits = [dep('D', 120, { memo: 'INV 12' })];
+    const invoices = [inv('1', 100, { tranId: 'INV12' }), inv('2', 50, { tranId: '12' })];
+    const p = planAll(deposits, invoices, OFF);
+    expect(rows(p.applications)).toEqual([
+      ['D', '1', 100, 'REFERENCE'],
+      ['D', '2', 20, 'REFERENCE'],
+    ]);
+    const again = planAll([dep('D', 0)], [inv('1', 0, { tranId: 'INV12' }), inv('2', 30, { tranId: '12' })], OFF);
+    expect(again.applications).toEqual([]);
+  });
+
   test('customer ids are compared numerically', () => {
     expect(['10', '9', 'b', '010', 'a', '2'].sort(compareIds)).toEqual(['2', '9', '010', '10', 'a', 'b']);
     expect(compareIds('12345678901234567890', '9')).toBeGreaterThan(0);
@@ -565,10 +582,13 @@ describe('isolation and eligibility', () => {
   });
 
   test('bad input throws, naming the record', () => {
-    expect(() => planAll([dep('D', 10.5)], [], OFF)).toThrow(/"D".*10\.5/);
-    expect(() => planAll([], [inv('I', 100, { dueDate: '1/2/2024' })], OFF)).toThrow(/dueDate.*"I"/);
+    expect(() => planAll([dep('D', 10.5)], [], OFF)).toThrow('matching: deposit "D": amountUnapplied must be integer minor units, got 10.5');
+    expect(() => planAll([], [inv('I', 100, { dueDate: '1/2/2024' })], OFF)).toThrow(`invoice "I": dueDate must be a 'YYYY-MM-DD' date`);
+    expect(() => planAll([dep('D', 1, { date: '2024-0A-01' })], [], OFF)).toThrow(/deposit "D": date/);
+    expect(() => planAll([], [inv('0', 1), inv('00', 1), inv('x', 1), inv('x', 2)], OFF)).toThrow(/duplicate invoice id "x"/);
     expect(() => planAll([dep('D', 1), dep('D', 2)], [], OFF)).toThrow(/duplicate deposit id "D"/);
     expect(() => planAll([], [inv('I', 1), inv('I', 2)], OFF)).toThrow(/duplicate invoice id "I"/);
+    expect(() => planAll([dep('7', 1), dep('8', 1), dep('7', 5)], [], OFF)).toThrow(/duplicate deposit id "7"/);
     expect(() => planAll([], [], {} as PlanOptions)).toThrow(/oldestFirst/);
   });
 });
