@@ -8,10 +8,11 @@ import { createTaskModule } from './task';
 import { createEmailModule } from './email';
 import { createRenderModule } from './render';
 import { createCacheModule } from './cache';
+import { createCryptoRandomModule } from './crypto-random';
 import { createConfigModule } from './config';
 import { createFileModule } from './file';
 import { createRecordModule } from './record';
-import { createSearchModule, searchToMapReduceInput } from './search';
+import { createSearchModule, searchToMapReduceInput, SearchObject } from './search';
 import { createServerWidgetModule } from '../ui/serverWidget';
 import { createMessageModule } from '../ui/message';
 import { createRedirectModule } from '../ui/redirect';
@@ -26,6 +27,7 @@ export const MODULES: Record<string, ModuleFactory> = {
   'N/email': createEmailModule,
   'N/render': createRenderModule,
   'N/cache': createCacheModule,
+  'N/crypto/random': createCryptoRandomModule,
   'N/config': createConfigModule,
   'N/file': createFileModule,
   'N/record': createRecordModule,
@@ -38,5 +40,7 @@ export const MODULES: Record<string, ModuleFactory> = {
 
 /** Map/reduce input from a search object or a saved search reference returned by getInputData. */
 export function searchInput(input: unknown, ctx: ExecContext, env: ModuleEnv): { key: string; value: string }[] | null {
+  // A plain object without `type` is getInputData's own key/value pairs, not a search reference ({type: 'search', id}).
+  if (input !== null && typeof input === 'object' && !(input instanceof SearchObject) && (input as { type?: unknown }).type === undefined) return null;
   return searchToMapReduceInput(input, ctx, env) as { key: string; value: string }[] | null;
 }

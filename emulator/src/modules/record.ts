@@ -14,6 +14,7 @@ import { createError, requireArg } from '../runtime/errors';
 import { recordCost, type RecordOp } from '../runtime/governance';
 import { dateToIso, formatDate, isIsoDate, isoToDate, parseDate, toCents, fromCents } from '../records/values';
 import { scriptingOf } from '../records/schema';
+import { isDateObject } from '../runtime/values';
 
 /** record.Type: NetSuite's names for the record types the emulator models. */
 export const Type = Object.freeze({
@@ -201,14 +202,14 @@ export class EmuRecord {
     }
     switch (f.type) {
       case 'date':
-        if (value instanceof Date) {
+        if (isDateObject(value)) {
           if (Number.isNaN(value.getTime())) return bad('invalid Date');
           return dateToIso(value);
         }
         if (lenient && typeof value === 'string') return parseDate(value, this.dateFormat()) ?? bad(`a date in the format ${this.dateFormat()}`);
         return bad('a date field takes a Date object');
       case 'datetime':
-        if (value instanceof Date) return value.toISOString();
+        if (isDateObject(value)) return value.toISOString();
         if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return value;
         return bad('a datetime field takes a Date object');
       case 'checkbox':
@@ -447,7 +448,7 @@ export class EmuRecord {
     const o = asOpts(options, 'sublistId');
     const sid = o.sublistId as string;
     const f = this.lineField(sid, o.fieldId, 'Record.findSublistLineWithValue');
-    const want = o.value instanceof Date ? dateToIso(o.value) : String(o.value);
+    const want = isDateObject(o.value) ? dateToIso(o.value) : String(o.value);
     return this.lines[sid].findIndex((l) => {
       const v = l[f.id];
       return v !== undefined && v !== null && String(v) === want;

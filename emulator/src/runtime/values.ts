@@ -31,6 +31,14 @@ export function addDays(iso: string, days: number): string {
   return fromDayNumber(dayNumber(iso) + days);
 }
 
+/**
+ * True for a Date of any realm: compiled scripts are evaluated in the host's main context, which under
+ * Jest is another realm than the emulator's modules, so `instanceof Date` would refuse a script's Date.
+ */
+export function isDateObject(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
 /** A SuiteScript Date value for a calendar date: local midnight of that date (what record.getValue returns). */
 export function dateValue(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number);

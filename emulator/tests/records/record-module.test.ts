@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { isSuiteScriptError } from '../../src/runtime/errors';
 import { baseFixture, inv, makeService, recordModule, type AnyRecord } from './helpers';
 
@@ -201,5 +202,17 @@ describe('user events', () => {
     expect(err(() => record.submitFields({ type: 'customer', id: 10, values: { creditlimit: 5 } })).message).toMatch(/creditlimit.*submitFields/);
     expect(err(() => record.submitFields({ type: 'customer', id: 10, values: { creditholdoverride: 'ON' } })).name).toBe('INVALID_FLD');
     expect(svc.view('customer', '10').fields.creditlimit).toBe(1000);
+  });
+});
+
+describe('Dates from another realm (compiled scripts run in the main context, Jest modules in a sandbox)', () => {
+  test('setValue accepts a Date whatever realm made it', () => {
+    const foreign = runInNewContext('new Date(2026, 10, 27)') as Date;
+    expect(foreign instanceof Date).toBe(false);
+    const svc = makeService(withInvoices());
+    const { record } = recordModule(svc);
+    const inv100 = record.load({ type: 'invoice', id: 100 });
+    inv100.setValue({ fieldId: 'trandate', value: foreign });
+    expect(inv100.getText({ fieldId: 'trandate' })).toBe('11/27/2026');
   });
 });
