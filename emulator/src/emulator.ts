@@ -61,6 +61,18 @@ export interface RecordCommand extends AsUser {
   context?: ExecutionContextType;
 }
 
+/** Settings row of the demo company (company default: no subsidiary). */
+export const DEMO_SETTINGS = {
+  type: 'customrecord_ara_settings',
+  row: {
+    id: 1,
+    name: 'Company default',
+    custrecord_ara_set_worklist_roles: 'customrole_ara_collector,customrole_ara_supervisor',
+    custrecord_ara_set_supervisor_roles: 'customrole_ara_supervisor',
+    custrecord_ara_set_override_roles: 'customrole_ara_supervisor',
+  },
+} as const;
+
 export const DEFAULT_PROJECT_DIR = resolve(__dirname, '../../src');
 
 export class Emulator {
@@ -152,6 +164,10 @@ export class Emulator {
   loadDemo(options: { customers?: number; asOf?: string; seed?: string | number } = {}): Record<string, number> {
     const declared = this.applyProjectCustomizations();
     const fixture = generateDemoFixture({ ...options, asOf: options.asOf ?? this.state.asOf, customFields: declared });
+    if (this.records.typeInfo(DEMO_SETTINGS.type)) {
+      // The demo company's AR Autopilot settings: who may work the worklist, supervise it and override holds.
+      (fixture.records as Record<string, unknown[]>)[DEMO_SETTINGS.type] = [DEMO_SETTINGS.row];
+    }
     return this.loadFixture(fixture);
   }
 
