@@ -1,0 +1,212 @@
+/**
+ * @NApiVersion 2.1
+ * @NScriptType MapReduceScript
+ * @NModuleScope SameAccount
+ *
+ * Nightly auto-apply of customer deposits to open invoices (docs/autoapply.md).
+ *
+ * - getInputData: one summary search counts the eligible deposits per customer (approved, not fully
+ *   applied, customer not opted out, optional subsidiary); customers are packed whole into keys of at
+ *   most MAX_DEPOSITS_PER_KEY deposits (a customer with more is a key of its own). The run log is
+ *   created (RUNNING); its internal id is the run id named in every memo.
+ * - no map stage: each key goes straight to reduce.
+ * - reduce (one key = whole customers, so two applications touching one invoice never run in
+ *   parallel): searches the customers' eligible deposits and open invoices afresh (never trusting
+ *   getInputData's data), plans each customer with the matching engine and posts one deposit
+ *   application per deposit (transform, tick lines capped at their current due, save). It posts only
+ *   while the invocation stays under half the reduce limit; deposits left over are "deferred".
+ * - summarize: totals, the CSV report (N/file), the run log completed once, an optional email, and when
+ *   deposits were deferred a continuation run of this script queued with N/task. Re-planning from
+ *   fresh data makes every run idempotent, so a continuation (or a re-run after a crash) just picks up
+ *   what is left.
+ */
+import * as log from 'N/log';
+import type { EntryPoints } from 'N/types';
+import {
+  MAX_DEPOSITS_PER_KEY,
+  MAX_PASSES,
+  REDUCE_BUDGET,
+  REDUCE_LIMIT,
+  SUMMARIZE_LIMIT,
+  UNITS_PER_DEPOSIT,
+  type BatchResult,
+  type Failure,
+  type ReportRow,
+  amountsLine,
+  buildCsv,
+  errorsText,
+  packBatches,
+  rulesText,
+  runCustomer,
+  totalsOf,
+} from './core/autoapply';
+import { compareIds, type Deposit, type OpenInvoice } from './core/matching';
+import { type RunStatus } from './core/ids/autoapply';
+import {
+  type RunLogValues,
+  completeRunLog,
+  createFailedRunLog,
+  createRunLog,
+  depositCountsByCustomer,
+  errorCode,
+  notify,
+  postDepositApplication,
+  queueContinuation,
+  readParams,
+  remainingUsage,
+  saveReport,
+  searchDeposits,
+  searchOpenInvoices,
+} from './adapters/autoapply';
+
+const LOG_TITLE = 'ARA auto-apply';
+interface KeyValue {
+  runId: string;
+  customers: string[];
+}
+
+export function getInputData(): Record<string, string> {
+  const p = readParams();
+  const start = new Date();
+  const counts = depositCountsByCustomer(p.subsidiary).sort((a, b) => compareIds(a.customerId, b.customerId));
+  const batches = packBatches(counts, MAX_DEPOSITS_PER_KEY);
+  // Always at least one key, so summarize learns the run id even when there is nothing to do.
+  if (batches.length === 0) batches.push([]);
+  const runId = createRunLog(p, start);
+  const deposits = counts.reduce((s, c) => s + c.deposits, 0);
+  log.audit({ title: LOG_TITLE, details: `run ${runId} (${p.mode}): ${deposits} eligible deposits of ${counts.length} customers in ${batches.length} keys` });
+  const out: Record<string, string> = {};
+  batches.forEach((customers, i) => {
+    const v: KeyValue = { runId, customers };
+    out[`${runId}/${i}`] = JSON.stringify(v);
+  });
+  return out;
+}
+
+function groupBy<T extends { customerId: string }>(list: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of list) {
+    const l = m.get(x.customerId);
+    if (l) l.push(x);
+    else m.set(x.customerId, [x]);
+  }
+  return m;
+}
+
+export function reduce(context: EntryPoints.MapReduce.reduceContext): void {
+  const p = readParams();
+  const v = JSON.parse(context.values[0]) as KeyValue;
+  const deposits: Deposit[] = searchDeposits(v.customers, p.subsidiary);
+  const byCustomer = groupBy(deposits);
+  const customers = [...byCustomer.keys()].sort(compareIds);
+  const invoices = groupBy<OpenInvoice>(searchOpenInvoices(customers));
+  const result: BatchResult = { deposits: deposits.length, rows: [], failures: [], deferred: [], usage: 0 };
+  const hooks = {
+    canPost: () => REDUCE_LIMIT - remainingUsage() + UNITS_PER_DEPOSIT <= REDUCE_BUDGET,
+    post: postDepositApplication,
+  };
+  for (const c of customers) {
+    const out = runCustomer(byCustomer.get(c)!, invoices.get(c) ?? [], { mode: p.mode, oldestFirst: p.oldestFirst, runLabel: `run ${v.runId}` }, hooks);
+    result.rows.push(...out.rows);
+    result.failures.push(...out.failures);
+    result.deferred.push(...out.deferred);
+  }
+  result.usage = REDUCE_LIMIT - remainingUsage();
+  context.write({ key: context.key, value: JSON.stringify(result) });
+}
+
+export function summarize(summary: EntryPoints.MapReduce.summarizeContext): void {
+  const p = readParams();
+  const batches: BatchResult[] = [];
+  let runId = '';
+  const keyErrors: string[] = [];
+  const runOf = (key: string) => key.split('/')[0];
+  summary.output.iterator().each((key, value) => {
+    runId ||= runOf(key);
+    batches.push(JSON.parse(value) as BatchResult);
+    return true;
+  });
+  summary.reduceSummary.errors.iterator().each((key, value) => {
+    runId ||= runOf(key);
+    const e = JSON.parse(value) as { name?: string; message?: string };
+    keyErrors.push(`key ${key}: ${e.name ?? 'UNEXPECTED_ERROR'}: ${e.message ?? value}`);
+    return true;
+  });
+  const inputError = summary.inputSummary.error;
+  if (inputError) {
+    const e = JSON.parse(inputError) as { name?: string; message?: string };
+    keyErrors.unshift(`getInputData: ${e.name ?? 'UNEXPECTED_ERROR'}: ${e.message ?? inputError}`);
+  }
+  const totals = totalsOf(batches);
+  const rows: ReportRow[] = batches.flatMap((b) => b.rows);
+  const failures: Failure[] = batches.flatMap((b) => b.failures);
+  const runLabel = runId ? `run ${runId}` : 'run (failed to start)';
+  const extra: string[] = [...keyErrors];
+
+  let reportFileId: string | null = null;
+  if (p.folder) {
+    try {
+      reportFileId = saveReport(p.folder, `ara_autoapply_${runId || 'failed'}_${p.mode}.csv`, buildCsv(runLabel, rows, failures));
+    } catch (e) {
+      const { code, message } = errorCode(e);
+      extra.push(`report: ${code}: ${message}`);
+    }
+  }
+  let continuation: string | null = null;
+  if (totals.deferred > 0) {
+    if (p.pass + 1 >= MAX_PASSES) extra.push(`${totals.deferred} deposits left for the next run: ${MAX_PASSES} passes reached`);
+    else {
+      try {
+        continuation = queueContinuation(p);
+      } catch (e) {
+        const { code, message } = errorCode(e);
+        extra.push(`continuation not queued (${code}: ${message}); ${totals.deferred} deposits wait for the next run`);
+      }
+    }
+  }
+  const status: RunStatus = inputError
+    ? 'FAILED'
+    : continuation
+      ? 'CONTINUING'
+      : failures.length > 0 || extra.length > 0
+        ? 'COMPLETE_WITH_ERRORS'
+        : 'COMPLETE';
+  const values: RunLogValues = {
+    status,
+    end: new Date(),
+    deposits: totals.deposits,
+    applied: totals.applied,
+    lines: totals.lines,
+    failed: failures.length,
+    deferred: totals.deferred,
+    amounts: amountsLine(totals),
+    rules: rulesText(totals),
+    // Input, map and reduce stages, plus summarize's own so far and the run log update (2).
+    usage: summary.usage + (SUMMARIZE_LIMIT - remainingUsage()) + 2,
+    maxUsage: totals.maxUsage,
+    errors: errorsText(failures, extra),
+    reportFileId,
+    continuation,
+  };
+  const text =
+    `${runLabel} (${p.mode}) ${status}: ${totals.deposits} eligible deposits, ${totals.applied} ${p.mode === 'post' ? 'applied' : 'would be applied'} ` +
+    `(${totals.lines} invoice lines, ${values.amounts}), ${failures.length} failed, ${totals.deferred} deferred; usage ${values.usage}, ` +
+    `most in one reduce ${totals.maxUsage}`;
+  try {
+    if (runId) completeRunLog(runId, values);
+    else runId = createFailedRunLog(p, summary.dateCreated instanceof Date ? summary.dateCreated : new Date(), values);
+  } catch (e) {
+    const { code, message } = errorCode(e);
+    log.error({ title: `${LOG_TITLE}: run log not written`, details: `${code}: ${message}` });
+  }
+  log.audit({ title: LOG_TITLE, details: text });
+  for (const line of values.errors ? values.errors.split('\n').slice(0, 50) : []) log.error({ title: `${LOG_TITLE}: ${runLabel}`, details: line });
+  if (p.recipient) {
+    try {
+      notify(p.recipient, `AR Autopilot auto-apply ${runLabel}: ${status}`, `${text}\n\nBy rule:\n${values.rules || '(nothing applied)'}\n\n${values.errors}`);
+    } catch (e) {
+      const { code, message } = errorCode(e);
+      log.error({ title: `${LOG_TITLE}: notification not sent`, details: `${code}: ${message}` });
+    }
+  }
+}
