@@ -18,7 +18,29 @@ interface Definition {
   factory: Factory | Record<string, unknown>;
 }
 
-const compiled = new Map<string, { mtimeMs: number; run: (define: unknown) => void }>();
+const compiled = new Map<string, { mtimeMs: number; run: (define: unknown, date: unknown) => void }>();
+
+/**
+ * A Date constructor whose "now" is the account clock: `new Date()` and `Date.now()` in a script give the
+ * emulated account's date (with the machine's time of day), as a script in that account would see them;
+ * every other use of Date is the real one.
+ */
+export function accountDateClass(nowMs: () => number): DateConstructor {
+  class AccountDate extends Date {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(nowMs());
+      else super(...(args as [number]));
+    }
+    static override now(): number {
+      return nowMs();
+    }
+    /** Dates made by the emulator's modules (record values, summaries) are Dates to the script too. */
+    static override [Symbol.hasInstance](v: unknown): boolean {
+      return Object.prototype.toString.call(v) === '[object Date]';
+    }
+  }
+  return AccountDate as unknown as DateConstructor;
+}
 
 /** The JSDoc block NetSuite reads at the top of a script file. */
 export interface ScriptHeader {
@@ -37,15 +59,15 @@ export function readHeader(source: string): ScriptHeader {
   return { apiVersion: tag('NApiVersion'), scriptType: tag('NScriptType'), moduleScope: tag('NModuleScope') };
 }
 
-function compile(file: string): (define: unknown) => void {
+function compile(file: string): (define: unknown, date: unknown) => void {
   const mtimeMs = statSync(file).mtimeMs;
   const hit = compiled.get(file);
   if (hit && hit.mtimeMs === mtimeMs) return hit.run;
   const source = readFileSync(file, 'utf8');
   // Scripts see only `define` (plus the standard globals); `require`/`module` of Node are not reachable.
-  const wrapper = `(function (define, require, module, exports, process, global) {\n${source}\n})`;
+  const wrapper = `(function (define, require, module, exports, process, global, Date) {\n${source}\n})`;
   const fn = new Script(wrapper, { filename: file, lineOffset: -1 }).runInThisContext() as (...a: unknown[]) => void;
-  const run = (define: unknown): void => fn(define, undefined, undefined, undefined, undefined, undefined);
+  const run = (define: unknown, date: unknown): void => fn(define, undefined, undefined, undefined, undefined, undefined, date);
   compiled.set(file, { mtimeMs, run });
   return run;
 }
@@ -58,6 +80,8 @@ export class AmdLoader {
     private readonly fileCabinetRoot: string,
     /** Resolves 'N/…' module names for this execution. */
     private readonly nModule: (name: string) => unknown,
+    /** The Date constructor scripts see (the account clock); the real Date when omitted. */
+    private readonly dateClass: DateConstructor = Date,
   ) {}
 
   /** Load a module by File Cabinet path ('/SuiteScripts/ar_autopilot/ara_ss_setup.js'). */
@@ -109,7 +133,7 @@ export class AmdLoader {
         definitions.push({ deps, factory: factory as Definition['factory'] });
       };
       (define as unknown as { amd: object }).amd = {};
-      compile(file)(define);
+      compile(file)(define, this.dateClass);
       if (definitions.length !== 1) {
         throw createError('SSS_INVALID_SCRIPT', `${cabinetPath}.js must call define() exactly once (called ${definitions.length} times)`);
       }

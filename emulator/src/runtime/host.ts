@@ -21,7 +21,7 @@ import type {
 } from '../types';
 import type { Account } from '../account/account';
 import type { ScriptDeployment, ScriptObject, SdfProject } from '../../../tools/sdf/objects';
-import { AmdLoader, readHeader } from './amd';
+import { AmdLoader, accountDateClass, readHeader } from './amd';
 import { LIMITS, UsageMeter, type ScriptStage } from './governance';
 import { createError, describeError, SuiteScriptError } from './errors';
 import { readFileSync } from 'node:fs';
@@ -270,7 +270,8 @@ export class ScriptHost implements UserEventHooks {
     if (header.scriptType !== expected) {
       throw createError('SSS_INVALID_SCRIPT', `${script.scriptfile}: @NScriptType is ${header.scriptType ?? 'missing'}, expected ${expected} for ${script.type} ${script.scriptid}`);
     }
-    const loader = new AmdLoader(this.env.fileCabinetRoot, this.moduleResolver(ctx));
+    const account = this.env.account;
+    const loader = new AmdLoader(this.env.fileCabinetRoot, this.moduleResolver(ctx), accountDateClass(() => Date.parse(account.now())));
     const mod = loader.load(script.scriptfile);
     if (!mod || typeof mod !== 'object') throw createError('SSS_INVALID_SCRIPT', `${script.scriptfile} defines no entry points`);
     return mod as Record<string, unknown>;

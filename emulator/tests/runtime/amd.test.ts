@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AmdLoader, readHeader } from '../../src/runtime/amd';
+import { AmdLoader, accountDateClass, readHeader } from '../../src/runtime/amd';
 
 function cabinet(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'amd-'));
@@ -86,5 +86,14 @@ describe('AMD loader', () => {
       moduleScope: null,
     });
     expect(readHeader('define([],function(){}) /** @NScriptType Suitelet */').scriptType).toBeNull();
+  });
+});
+
+describe('account clock', () => {
+  it('gives scripts the account date for new Date() and Date.now(), real Dates otherwise', () => {
+    const root = cabinet({ 'SuiteScripts/c.js': `define(['N/x'], function (x) { return { now: function () { return [new Date().toISOString(), Date.now(), new Date(2020, 0, 2).getFullYear(), new Date() instanceof Date, x.outside() instanceof Date]; } }; });` });
+    const fixed = Date.parse('2026-11-27T10:00:00.000Z');
+    const mod = new AmdLoader(root, () => ({ outside: () => new Date(0) }), accountDateClass(() => fixed)).load('/SuiteScripts/c.js') as { now: () => unknown[] };
+    expect(mod.now()).toEqual(['2026-11-27T10:00:00.000Z', fixed, 2020, true, true]);
   });
 });

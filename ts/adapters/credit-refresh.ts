@@ -1,0 +1,31 @@
+/**
+ * Re-evaluation of one customer after a receivables event (refresh user event): place or release the
+ * hold managed by AR Autopilot. 12 units when nothing changes (lookup, settings from the cache, one
+ * summary search), 33 when the hold changes (+ customer load/save and one audit record).
+ */
+import * as log from 'N/log';
+import { decideHold } from '../core/credit';
+import { CREDIT_HOLD } from '../core/fields';
+import { evaluate, lookupCustomer, writeAudit, writeHold } from './credit';
+import { loadCreditSettings } from './credit-settings';
+
+const LOG_TITLE = 'ARA credit: refresh';
+
+/** Re-evaluate one customer and place or release our hold. Returns what was done. */
+export function refreshCustomer(customerId: string): 'place' | 'release' | 'none' {
+  const customer = lookupCustomer(customerId);
+  if (customer.hold === CREDIT_HOLD.off) return 'none';
+  if (customer.hold === CREDIT_HOLD.on && !customer.autoHold) return 'none';
+  const s = loadCreditSettings(customer.subsidiary);
+  if (!s.ok) {
+    log.error({ title: `${LOG_TITLE}: invalid settings, customer ${customerId} not re-evaluated`, details: s.problem });
+    return 'none';
+  }
+  const { evaluation, today } = evaluate(customer, s.settings);
+  const decision = decideHold({ hold: customer.hold, autoHold: customer.autoHold }, evaluation);
+  if (decision.action === 'none') return 'none';
+  writeHold(customerId, decision.action, decision.reason, today);
+  writeAudit({ customer: customerId, decision: decision.action === 'place' ? 'HOLD_PLACED' : 'HOLD_RELEASED', reason: decision.reason, evaluation });
+  log.audit({ title: `${LOG_TITLE}: hold ${decision.action === 'place' ? 'placed' : 'released'}`, details: `customer ${customerId}: ${decision.reason}` });
+  return decision.action;
+}
