@@ -7,7 +7,7 @@ import type { FieldInfo, FieldType, RecordTypeInfo } from '../types';
 import standardData from '../../data/standard-records.json';
 
 /* ------------------------------------------------------------------------------------------------ */
-/* Customizations (the lead converts parsed SDF objects into this shape).                             */
+/* Customizations (emulator/src/customizations.ts converts parsed SDF objects into this shape).       */
 
 export interface CustomFieldSpec {
   scriptid: string;
