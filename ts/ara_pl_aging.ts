@@ -15,7 +15,7 @@ import { AGING_BUCKET_SEARCHES, DASHBOARD_PARAMS, DASHBOARD_SEARCHES, SEARCH_RES
 import { DashboardSearchError, agingColumns, runSummary } from './adapters/ar-searches';
 import { AGING_LIST_COLUMNS, type AgingListRow, agingFromSummary, agingListRows } from './adapters/dashboard-aging';
 import { PortletSettingsError, formatAmount, resolveSubsidiary, searchProblem, textParam } from './adapters/dashboard-context';
-import { escapeHtml } from './core/html';
+import { escapeHtml, titleText } from './core/html';
 
 function bucketLink(key: BucketKey): string {
   return `${SEARCH_RESULTS_PATH}?searchid=${encodeURIComponent(AGING_BUCKET_SEARCHES[key])}`;
@@ -28,7 +28,7 @@ export function render(context: EntryPoints.Portlet.renderContext): void {
     portlet.addColumn({ id: c.id, type: 'text' as never, label: c.label, align: c.align as never });
   }
   const message = (title: string, text: string): void => {
-    portlet.title = `AR Aging: ${title}`;
+    portlet.title = titleText(`AR Aging: ${title}`);
     const row: AgingListRow = { bucket: `<b>${escapeHtml(title)}</b><br>${escapeHtml(text)}`, amount: '', count: '', share: '' };
     portlet.addRow({ row: row as never });
   };
@@ -37,7 +37,7 @@ export function render(context: EntryPoints.Portlet.renderContext): void {
     const searchId = textParam(DASHBOARD_PARAMS.agingSearch, DASHBOARD_SEARCHES.aging);
     const summary = runSummary(searchId, sub.id, agingColumns());
     const rows = agingFromSummary(summary, sub.currencyId);
-    portlet.title = `AR Aging: ${sub.name} (${sub.currencyName})`;
+    portlet.title = titleText(`AR Aging: ${sub.name} (${sub.currencyName})`);
     portlet.addRows({ rows: agingListRows(rows, formatAmount, bucketLink) as never });
   } catch (e) {
     if (e instanceof DashboardSearchError) {

@@ -17,6 +17,7 @@ import { DASHBOARD_PARAMS, DASHBOARD_SEARCHES, DEFAULT_DSO_DAYS } from './core/i
 import { DashboardSearchError, appliedColumns, ledgerColumns, runSummary } from './adapters/ar-searches';
 import { dsoFromSummary, dsoHtml, messageHtml } from './adapters/dashboard-dso';
 import { PortletSettingsError, formatAmount, formatUserDate, resolveSubsidiary, searchProblem, textParam } from './adapters/dashboard-context';
+import { titleText } from './core/html';
 
 function periodDays(): number {
   const v = runtime.getCurrentScript().getParameter({ name: DASHBOARD_PARAMS.dsoDays });
@@ -37,7 +38,7 @@ export function render(context: EntryPoints.Portlet.renderContext): void {
     const ledger = runSummary(ledgerId, sub.id, ledgerColumns(days));
     const applied = runSummary(appliedId, sub.id, appliedColumns(days));
     const figures = dsoFromSummary(ledger, applied, sub.currencyId, days);
-    portlet.title = `DSO and collection KPIs: ${sub.name} (${sub.currencyName})`;
+    portlet.title = titleText(`DSO and collection KPIs: ${sub.name} (${sub.currencyName})`);
     portlet.html = dsoHtml(figures, { subsidiaryName: sub.name, currencyName: sub.currencyName, days, formatAmount, formatDate: formatUserDate });
   } catch (e) {
     if (e instanceof DashboardSearchError) {

@@ -1,3 +1,4 @@
+import { titleText } from '../../ts/core/html';
 /**
  * Pure parts of the dashboard: HTML escaping, the formula columns, and the figures computed from the
  * summary rows of the saved searches (KPI definitions: ar-kpis.md; the KPI functions themselves are
@@ -213,5 +214,13 @@ describe('DSO figures', () => {
     expect(svg.match(/<polyline/g)).toHaveLength(2);
     expect(svg.match(/<circle/g)).toHaveLength(4);
     expect(sparkline([null, null])).not.toContain('<polyline');
+  });
+});
+
+describe('titleText (portlet and form titles)', () => {
+  it('removes what could form a tag and control characters, keeps the rest', () => {
+    expect(titleText('AR Aging: O\'Brien & Sons <Ltd> (GBP)')).toBe("AR Aging: O'Brien & Sons Ltd (GBP)");
+    expect(titleText('<img src=x onerror=alert(1)>\u0007x')).toBe('img src=x onerror=alert(1)x');
+    expect(titleText(null)).toBe('');
   });
 });

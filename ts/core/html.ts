@@ -28,3 +28,13 @@ export function escapeHtml(value: unknown): string {
 export function escapeAttr(value: unknown): string {
   return escapeHtml(value).replace(/[`\n\r\t]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/**
+ * Text for a title NetSuite renders (form and portlet titles): whether NetSuite escapes titles is not
+ * documented, so remove what could form a tag (`<`, `>`) and control characters. Safe whether or not the
+ * title is escaped later; escaping it here instead would show entities if NetSuite escapes it too.
+ */
+export function titleText(value: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  return String(value ?? '').replace(/[<>\u0000-\u001f\u007f]/g, '');
+}
