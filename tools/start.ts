@@ -1,8 +1,10 @@
 /**
  * npm start: the product in the local account emulator. Creates (or reuses) a demo account in .demo/,
  * deploys the built scripts and objects into it, runs the first-run setup, runs the nightly jobs (every
- * scheduled and map/reduce deployment with a recurrence), prints what the account holds, then serves the
- * local web page (NetSuite-like pages over the emulator) on http://127.0.0.1:4717/ until Ctrl-C.
+ * scheduled and map/reduce deployment with a recurrence) with a progress line per job, prints a summary
+ * (deposits applied, holds placed and released, net AR and DSO as the portlets show them, the demo users),
+ * then serves the local web page (NetSuite-like pages over the emulator) on http://127.0.0.1:4717/ until
+ * Ctrl-C.
  *
  *   npm start -- --reset            recreate the demo account
  *   npm start -- --customers N      size of a new demo account (default 300)
@@ -18,7 +20,12 @@ import { ACCOUNT_FILE } from '../emulator/src/account/account';
 import { describeError } from '../emulator/src/runtime/errors';
 import type { RunResult } from '../emulator/src/runtime/host';
 import { assertPortFree, DEFAULT_PORT, PortInUseError, startServer, type RunningServer } from '../emulator/src/web/server';
-import { nightlyJobs, recurrenceText } from '../emulator/src/web/scriptinfo';
+import { nightlyJobs, recurrenceText, worklistScript } from '../emulator/src/web/scriptinfo';
+import { logins } from '../emulator/src/web/session';
+import { startSummary, summaryLines, summaryMark } from '../emulator/src/web/summary';
+
+export const DEMO_COMPANY = 'Harbor Lane Industries (demo)';
+export const DEMO_AS_OF = '2026-11-27';
 
 export const START_USAGE = `npm start [-- options]
   --reset           recreate the demo account in .demo/
@@ -78,10 +85,6 @@ export function parseStartArgs(argv: string[], defaultDir: string): StartArgs {
   return out;
 }
 
-function money(n: number): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
-
 /** Counts per type from what loadDemo returns ({loaded: {...}} or a plain map). */
 function loadedCounts(loaded: unknown): [string, number][] {
   const o = loaded as Record<string, unknown>;
@@ -97,22 +100,26 @@ function describeRun(r: RunResult, ms: number): string[] {
   if (r.counts) lines.push(`  keys: ${r.counts.input} input, ${r.counts.mapped} mapped, ${r.counts.reduced} reduced, ${r.counts.mapErrors + r.counts.reduceErrors} errors`);
   for (const e of r.errors.slice(0, 5)) lines.push(`  ! ${e.stage}${e.key !== undefined ? ` [${e.key}]` : ''} ${e.name}: ${e.message}`);
   if (r.errors.length > 5) lines.push(`  ! … ${r.errors.length - 5} more errors (see the Scripts page)`);
-  for (const l of r.logs.filter((x) => x.level !== 'DEBUG').slice(0, 8)) lines.push(`  [${l.level}] ${l.title}: ${l.details}`);
+  // The run's own summary lines (the last AUDIT entries) and every error; the rest is on the Scripts page.
+  const errors = r.logs.filter((x) => x.level === 'ERROR' || x.level === 'EMERGENCY');
+  const audits = r.logs.filter((x) => x.level === 'AUDIT');
+  const shown = [...errors.slice(0, 5), ...audits.slice(-2)];
+  for (const l of shown) lines.push(`  [${l.level}] ${l.title}: ${oneLine(l.details)}`);
+  const hidden = r.logs.filter((x) => x.level !== 'DEBUG').length - shown.length;
+  if (hidden > 0) lines.push(`  (${hidden} more log entr${hidden === 1 ? 'y' : 'ies'} on the Scripts page)`);
   return lines;
 }
 
-function openReceivables(emu: Emulator): string[] {
-  const open = new Map<string, { count: number; amount: number }>();
-  for (const row of emu.records.rows('invoice')) {
-    const remaining = Number(row.value('fxamountremaining') ?? 0);
-    if (remaining <= 0) continue;
-    const cur = row.text('currency') ?? String(row.value('currency'));
-    const e = open.get(cur) ?? { count: 0, amount: 0 };
-    e.count += 1;
-    e.amount += remaining;
-    open.set(cur, e);
-  }
-  return [...open].sort().map(([cur, e]) => `  ${cur.padEnd(5)} ${String(e.count).padStart(6)} invoices  ${money(e.amount).padStart(16)}`);
+function oneLine(text: string, max = 220): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
+}
+
+/** The users of the page's switcher, grouped by role: "AR Collector: Marcus Webb, Tanya Brooks". */
+export function usersLines(emu: Emulator): string[] {
+  const byRole = new Map<string, string[]>();
+  for (const l of logins(emu)) byRole.set(l.roleName, [...(byRole.get(l.roleName) ?? []), l.employeeName]);
+  return [...byRole].map(([role, names]) => `  ${role}: ${names.join(', ')}`);
 }
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
@@ -146,7 +153,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     console.log(`start: reusing the demo account in ${dir} (account date ${emu.state.asOf}; --reset to recreate it)`);
   } else {
     console.log(`start: creating a demo company with ${args.customers} customers in ${dir} ...`);
-    emu = Emulator.create('2026-11-27', { companyName: 'Northwind Supply (demo)' }, dir);
+    emu = Emulator.create(DEMO_AS_OF, { companyName: DEMO_COMPANY }, dir);
     const loaded = emu.loadDemo({ customers: args.customers });
     console.log(`start: loaded ${loadedCounts(loaded).map(([t, n]) => `${n} ${t}`).join(', ')}`);
   }
@@ -154,10 +161,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   console.log(`start: deployed ${dep.objects} objects; scripts: ${dep.scripts.join(', ')}`);
   const setup = emu.run('customscript_ara_ss_setup');
   console.log(`start: setup ${setup.status} (${setup.usage.total} usage units)`);
-  for (const l of setup.logs) console.log(`  [${l.level}] ${l.title}: ${l.details}`);
+  for (const l of setup.logs.filter((x) => x.level !== 'DEBUG')) console.log(`  [${l.level}] ${l.title}: ${oneLine(l.details)}`);
   emu.save();
 
   // The nightly jobs, in schedule order, each followed by the tasks it queued with N/task.
+  const mark = summaryMark(emu);
   const jobs = nightlyJobs(emu);
   const runs: RunResult[] = [];
   if (jobs.length === 0) {
@@ -165,7 +173,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   } else {
     console.log(`start: running ${jobs.length} nightly job${jobs.length === 1 ? '' : 's'} as of ${emu.state.asOf}`);
     jobs.forEach((job, i) => {
-      const label = `${job.script.scriptid} (${job.deployment.scriptid}, ${recurrenceText(job.deployment)})`;
+      const label = `${job.script.name || job.script.scriptid} (${job.script.scriptid}, ${recurrenceText(job.deployment)})`;
       console.log(`start: [${i + 1}/${jobs.length}] ${label} ...`);
       const t = Date.now();
       try {
@@ -189,17 +197,15 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     });
   }
 
-  // Summary.
-  console.log('\nOpen invoices by currency:');
-  const ar = openReceivables(emu);
-  console.log(ar.length ? ar.join('\n') : '  none');
-  if (runs.length) {
-    const failed = runs.filter((r) => r.status !== 'COMPLETE').length;
-    const usage = runs.reduce((a, r) => a + r.usage.total, 0);
-    console.log(`\nNightly jobs: ${runs.length} run${runs.length === 1 ? '' : 's'}, ${failed} failed, ${usage} usage units in all`);
-    for (const r of runs) console.log(`  ${r.status.padEnd(8)} ${r.scriptId} ${r.errors.length ? `(${r.errors.length} errors)` : ''}`.trimEnd());
+  // Summary: what the product's own run logs, credit events and portlets say.
+  const failed = runs.filter((r) => r.status !== 'COMPLETE').length;
+  console.log(`\nSummary (account date ${emu.state.asOf}; ${runs.length} nightly run${runs.length === 1 ? '' : 's'}${failed ? `, ${failed} FAILED` : ', all complete'}):`);
+  for (const line of summaryLines(startSummary(emu, mark))) console.log(line);
+  const users = usersLines(emu);
+  if (users.length) {
+    console.log('\nUsers (switch in the page header):');
+    for (const line of users) console.log(line);
   }
-  console.log(`Emails sent so far: ${emu.state.emails.length}; execution log entries: ${emu.state.executionLog.length}`);
   console.log(`\nstart: ready in ${Date.now() - t0} ms.`);
 
   if (!args.serve) {
@@ -228,6 +234,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     throw e;
   }
   console.log(`\nAR Autopilot is running at ${server.url}  (account ${dir}; Ctrl-C to stop)`);
+  const wl = worklistScript(emu);
+  console.log(`  Dashboard ${server.url}  \u00b7  Worklist ${wl ? `${server.url}worklist` : '(not deployed)'}  \u00b7  Scripts ${server.url}scripts`);
   return new Promise<number>((done) => {
     let stopping = false;
     const stop = (signal: string) => {

@@ -3,7 +3,7 @@
  * the server reads the request body first, then calls exactly one handler against the one Emulator.
  */
 import type { Emulator } from '../emulator';
-import { shell, type ShellOptions } from './layout';
+import { CUSTOM_RECORD_MENU, shell, type ShellOptions } from './layout';
 import { loginValue, type Session } from './session';
 import { suiteletHref, worklistScript } from './scriptinfo';
 
@@ -33,7 +33,7 @@ export interface PageContext {
   emu: Emulator;
   req: WebRequest;
   session: Session;
-  /** Path + query of this request (the target of "back" links). */
+  /** Path + query of this request (the target of "back" links; for a POST, the page a GET of it shows). */
   self: string;
 }
 
@@ -59,6 +59,7 @@ export function page(c: PageContext, o: { title: string; active?: string; banner
     logins: c.session.logins.map((l) => ({ value: loginValue(l), label: `${l.employeeName} \u2014 ${l.roleName}` })),
     back: c.self,
   };
+  opts.recordTypes = CUSTOM_RECORD_MENU.map((r) => r.type).filter((t) => c.emu.records.typeInfo(t));
   if (o.active) opts.active = o.active;
   if (o.banners) opts.banners = o.banners;
   const wl = worklistScript(c.emu);

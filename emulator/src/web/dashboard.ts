@@ -64,7 +64,7 @@ export function dashboard(c: PageContext): WebResponse {
   let body = titleBar('Home');
   if (deployed.length === 0) {
     body +=
-      '<div class="ara-note" data-empty-dashboard>No portlet scripts are deployed in this account yet. ' +
+      '<div class="ara-web-note" data-empty-dashboard>No portlet scripts are deployed in this account yet. ' +
       'When AR Autopilot\'s dashboard portlets are built and deployed (<code>npm start</code> builds and deploys <code>src/</code>), they appear here. ' +
       'Meanwhile: browse the <a href="/records/customer">customers</a> and <a href="/records/invoice">invoices</a>, or run the scripts on the <a href="/scripts">Scripts</a> page.</div>';
     cols[0]?.push(openArSummary(c));

@@ -36,10 +36,10 @@ body.ara{margin:0;background:#fff}
 .ara-main a.ns-button-primary{color:#fff}
 .ns-table th.ns-align-right{text-align:right}
 .ns-table th.ns-align-center{text-align:center}
-.ara-dashboard{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:0 8px;padding:4px 8px;align-items:start}
+.ara-dashboard{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:0 16px;padding:4px 8px;align-items:start}
 .ara-dash-col{min-width:0}
-.ara-note{margin:12px 16px;padding:12px 16px;background:#f4f6f9;border:1px solid #d8dee8;border-radius:3px;color:#4d5f79}
-.ara-note code{background:#e0e6ef;padding:1px 4px;border-radius:2px}
+.ara-web-note{margin:12px 16px;padding:12px 16px;background:#f4f6f9;border:1px solid #d8dee8;border-radius:3px;color:#4d5f79}
+.ara-web-note code{background:#e0e6ef;padding:1px 4px;border-radius:2px}
 .ara-pager{display:flex;gap:12px;align-items:center;padding:6px 0;color:#6f6f6f;font-size:12px}
 .ara-pager a{text-decoration:none}
 .ara-kv{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:8px 24px;margin:4px 0 8px}
@@ -61,6 +61,12 @@ body.ara{margin:0;background:#fff}
 .ara-lines td input{width:100%;box-sizing:border-box;font-size:12px;padding:2px 4px;border:1px solid #b2b2b2;border-radius:2px}
 .ara-section{margin:14px 0 4px}
 .ara-suitelet>.ns-page{font-size:13px}
+.ara-suitelet .ns-fields>.ns-inlinehtml{grid-column:1/-1}
+.ara-main .ns-field input[type=checkbox]{align-self:flex-start;margin:4px 0}
+.ara-suitelet .ns-inlinehtml table th{text-align:left;font-weight:600;color:#4d5f79;padding:2px 16px 2px 0;white-space:nowrap;vertical-align:top}
+.ara-suitelet .ns-inlinehtml table td{padding:2px 12px 2px 0;vertical-align:top}
+.ara-menu .ara-menu-sep{border-top:1px solid #e0e6ef;margin:4px 0}
+.ara-usage-bar{display:inline-block;height:8px;background:#7c9cc8;border-radius:2px;vertical-align:middle;margin-left:6px}
 `;
 
 export interface ShellUser {
@@ -91,6 +97,8 @@ export interface ShellOptions {
   banners?: string;
   /** The menu's Worklist link (a Suitelet URL when the worklist is deployed). */
   worklistHref?: string;
+  /** Custom record types deployed in the account (the Records menu lists AR Autopilot's own). */
+  recordTypes?: readonly string[];
 }
 
 /** Record types listed under Records, in menu order. */
@@ -104,9 +112,19 @@ export const RECORD_MENU: readonly { type: string; label: string; plural: string
   { type: 'creditmemo', label: 'Credit Memo', plural: 'Credit Memos' },
 ];
 
+/** AR Autopilot's own custom records under Records (shown when the record type is deployed). */
+export const CUSTOM_RECORD_MENU: readonly { type: string; label: string; plural: string }[] = [
+  { type: 'customrecord_ara_run', label: 'AR Autopilot Run', plural: 'Auto-apply run log' },
+  { type: 'customrecord_ara_credit_event', label: 'AR Autopilot Credit Event', plural: 'Credit events' },
+  { type: 'customrecord_ara_activity', label: 'AR Autopilot Activity', plural: 'Collection activities' },
+  { type: 'customrecord_ara_settings', label: 'AR Autopilot Settings', plural: 'AR Autopilot settings' },
+];
+
 function menu(o: ShellOptions): string {
   const tab = (key: string, href: string, label: string) => `<a href="${esc(href)}" data-nav="${esc(key)}"${o.active === key ? ' class="ara-active"' : ''}>${esc(label)}</a>`;
-  const records = RECORD_MENU.map((r) => `<a href="/records/${esc(r.type)}" data-nav="records-${esc(r.type)}">${esc(r.plural)}</a>`).join('');
+  const item = (r: { type: string; plural: string }) => `<a href="/records/${esc(r.type)}" data-nav="records-${esc(r.type)}">${esc(r.plural)}</a>`;
+  const custom = CUSTOM_RECORD_MENU.filter((r) => o.recordTypes?.includes(r.type));
+  const records = RECORD_MENU.map(item).join('') + (custom.length ? '<div class="ara-menu-sep"></div>' + custom.map(item).join('') : '');
   return (
     '<nav class="ara-menu">' +
     tab('dashboard', '/', 'Dashboard') +

@@ -6,7 +6,7 @@ import type { FieldValue, RecordTypeInfo, StoredRecord } from '../types';
 import type { Emulator } from '../emulator';
 import { describeError } from '../runtime/errors';
 import { html, page, redirect, type PageContext, type WebResponse } from './context';
-import { banner, esc, query, RECORD_MENU, recordHref, titleBar } from './layout';
+import { banner, CUSTOM_RECORD_MENU, dateText, esc, query, RECORD_MENU, recordHref, titleBar } from './layout';
 import { fieldHtml, isNumericType } from './fields';
 
 export const PAGE_SIZE = 50;
@@ -85,12 +85,61 @@ export const LIST_COLUMNS: Record<string, ListColumn[]> = {
   ],
 };
 
+/** Columns of AR Autopilot's own custom records (others get their name and first custom fields). */
+export const CUSTOM_LIST_COLUMNS: Record<string, ListColumn[]> = {
+  customrecord_ara_run: [
+    { field: 'name', label: 'Run', self: true },
+    { field: 'custrecord_ara_run_mode', label: 'Mode' },
+    { field: 'custrecord_ara_run_status', label: 'Status' },
+    { field: 'custrecord_ara_run_deposits', label: 'Eligible deposits' },
+    { field: 'custrecord_ara_run_applied', label: 'Deposits applied' },
+    { field: 'custrecord_ara_run_lines', label: 'Invoice lines' },
+    { field: 'custrecord_ara_run_failed', label: 'Failed' },
+    { field: 'custrecord_ara_run_amounts', label: 'Amounts applied' },
+    { field: 'custrecord_ara_run_usage', label: 'Usage' },
+  ],
+  customrecord_ara_credit_event: [
+    { field: 'custrecord_ara_ce_time', label: 'Time', self: true },
+    { field: 'custrecord_ara_ce_customer', label: 'Customer' },
+    { field: 'custrecord_ara_ce_order', label: 'Sales order' },
+    { field: 'custrecord_ara_ce_decision', label: 'Decision' },
+    { field: 'custrecord_ara_ce_reason', label: 'Reason' },
+    { field: 'custrecord_ara_ce_role', label: 'Role' },
+    { field: 'custrecord_ara_ce_context', label: 'Context' },
+  ],
+  customrecord_ara_activity: [
+    { field: 'name', label: 'Activity', self: true },
+    { field: 'custrecord_ara_act_date', label: 'Date' },
+    { field: 'custrecord_ara_act_customer', label: 'Customer' },
+    { field: 'custrecord_ara_act_type', label: 'Type' },
+    { field: 'custrecord_ara_act_author', label: 'By' },
+    { field: 'custrecord_ara_act_note', label: 'Note' },
+    { field: 'custrecord_ara_act_next_action', label: 'Next action' },
+    { field: 'custrecord_ara_act_promise_amount', label: 'Promised' },
+    { field: 'custrecord_ara_act_promise_date', label: 'Promise date' },
+  ],
+};
+
+/** The list columns of a type: the standard ones, AR Autopilot's, or name + first custom fields of a custom record. */
+export function listColumns(emu: Emulator, type: string): ListColumn[] | null {
+  const known = LIST_COLUMNS[type] ?? CUSTOM_LIST_COLUMNS[type];
+  const info = emu.records.typeInfo(type);
+  if (!info) return null;
+  if (known) return known.filter((col) => col.self || col.field in info.fields);
+  if (!/^customrecord/.test(type)) return null;
+  const custom = Object.entries(info.fields)
+    .filter(([id]) => /^custrecord/.test(id))
+    .slice(0, 7)
+    .map(([id, f]) => ({ field: id, label: f.label || id }));
+  return [{ field: 'name', label: 'Name', self: true }, ...custom];
+}
+
 export function listableType(type: string): boolean {
-  return Object.prototype.hasOwnProperty.call(LIST_COLUMNS, type);
+  return Object.prototype.hasOwnProperty.call(LIST_COLUMNS, type) || Object.prototype.hasOwnProperty.call(CUSTOM_LIST_COLUMNS, type);
 }
 
 function typeLabel(type: string): { label: string; plural: string } {
-  return RECORD_MENU.find((r) => r.type === type) ?? { label: type, plural: type };
+  return RECORD_MENU.find((r) => r.type === type) ?? CUSTOM_RECORD_MENU.find((r) => r.type === type) ?? { label: type, plural: type };
 }
 
 /** The entity field of a transaction type (entity on sales transactions, customer on payments). */
@@ -117,7 +166,8 @@ export function newestFirst(emu: Emulator, type: string, filter?: (r: StoredReco
 
 /** The Records index: each type with its count. */
 export function recordsIndex(c: PageContext): WebResponse {
-  const rows = RECORD_MENU.filter((r) => c.emu.records.typeInfo(r.type))
+  const rows = [...RECORD_MENU, ...CUSTOM_RECORD_MENU]
+    .filter((r) => c.emu.records.typeInfo(r.type))
     .map((r, i) => {
       const n = Object.keys(c.emu.state.records[r.type] ?? {}).length;
       return `<tr class="ns-row ns-row-${i % 2 ? 'odd' : 'even'}"><td><a href="/records/${esc(r.type)}" data-record-type="${esc(r.type)}">${esc(r.plural)}</a></td><td class="ns-align-right">${n}</td></tr>`;
@@ -133,7 +183,7 @@ export function recordsIndex(c: PageContext): WebResponse {
 export function recordList(c: PageContext, type: string): WebResponse {
   const { emu, req } = c;
   const info = emu.records.typeInfo(type);
-  const columns = LIST_COLUMNS[type];
+  const columns = listColumns(emu, type);
   const names = typeLabel(type);
   if (!info || !columns) return notFound(c, `No list for record type ${type}`);
   const ef = entityField(info);
@@ -159,7 +209,8 @@ export function recordList(c: PageContext, type: string): WebResponse {
           const f = info.fields[col.field];
           let cell: string;
           if (col.self) {
-            const text = fields[col.field] === null || fields[col.field] === undefined || fields[col.field] === '' ? `${names.label} ${rec.id}` : String(fields[col.field]);
+            const v = fields[col.field];
+            const text = v === null || v === undefined || v === '' ? `${names.label} ${rec.id}` : /^\d{4}-\d{2}-\d{2}T/.test(String(v)) ? dateText(v, emu.state.company.dateFormat) : String(v);
             cell = `<a href="${esc(recordHref(type, rec.id))}" data-record-link="${esc(rec.id)}">${esc(text)}</a>`;
           } else if (col.field === 'oncredithold') {
             cell = fields.oncredithold === true ? '<span class="ara-failed">Yes</span>' : '';
@@ -193,7 +244,7 @@ export function recordList(c: PageContext, type: string): WebResponse {
   const buttons = type === 'salesorder' ? `<div class="ns-buttons"><a class="ns-button ns-button-primary" href="/records/salesorder/new" data-button="new-salesorder">New Sales Order</a></div>` : '';
   const table = all.length
     ? `<table class="ns-table" data-list="${esc(type)}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`
-    : `<div class="ara-note">No ${esc(names.plural.toLowerCase())} in this account yet.</div>`;
+    : `<div class="ara-web-note">No ${esc(names.plural.toLowerCase())} in this account yet.</div>`;
   const content = titleBar(names.plural) + buttons + `<div class="ns-body">${pager}${table}${all.length > PAGE_SIZE ? pager : ''}</div>`;
   return html(page(c, { title: names.plural, active: 'records', banners }, content));
 }

@@ -29,6 +29,10 @@ function stageMax(run: RunReport): string {
     .join(' \u00b7 ');
 }
 
+export function runHref(runId: string): string {
+  return `/scripts/runs/${encodeURIComponent(runId)}`;
+}
+
 function runsTable(c: PageContext, runs: RunReport[]): string {
   const fmt = c.emu.state.company.dateFormat;
   if (runs.length === 0) return '<div class="ara-muted" data-runs-empty>No script has run yet.</div>';
@@ -42,13 +46,13 @@ function runsTable(c: PageContext, runs: RunReport[]): string {
         : '';
       return (
         `<tr class="ns-row ns-row-${i % 2 ? 'odd' : 'even'}" data-run="${esc(r.runId)}" data-line="${i}">` +
-        `<td>${esc(dateText(r.started, fmt))}</td><td>${esc(r.scriptId)}<div class="ara-small ara-muted">${esc(r.deploymentId)}</div></td>` +
+        `<td><a href="${esc(runHref(r.runId))}" data-run-link="${esc(r.runId)}">${esc(dateText(r.started, fmt))}</a></td><td>${esc(r.scriptId)}<div class="ara-small ara-muted">${esc(r.deploymentId)}</div></td>` +
         `<td class="${r.status === 'COMPLETE' ? 'ara-ok' : 'ara-failed'}" data-status="${esc(r.status)}">${esc(r.status)}</td>` +
-        `<td class="ns-align-right" data-usage="${r.usage.total}">${r.usage.total}</td><td class="ara-small">${esc(stageMax(r))}</td><td>${errs}</td></tr>`
+        `<td class="ns-align-right" data-usage="${r.usage.total}">${r.usage.total}</td><td class="ns-align-right">${r.usage.invocations.length}</td><td class="ara-small">${esc(stageMax(r))}</td><td>${errs}</td></tr>`
       );
     })
     .join('');
-  return `<table class="ns-table" data-list="runs"><thead><tr><th>Started</th><th>Script</th><th>Status</th><th class="ns-align-right">Usage</th><th>Max per stage</th><th>Errors</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="ns-table" data-list="runs"><thead><tr><th>Started</th><th>Script</th><th>Status</th><th class="ns-align-right">Usage</th><th class="ns-align-right">Invocations</th><th>Max per stage</th><th>Errors</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /** GET /scripts[?script=ID] */
@@ -64,7 +68,9 @@ export function scriptsPage(c: PageContext, extraBanners = '', status = 200): We
       const r = state.runs.find((x) => x.runId === runId);
       if (!r) continue;
       const text = `${r.scriptId}: ${r.usage.total} usage units${r.errors.length ? `, ${r.errors.length} error(s): ${r.errors[0]?.name}: ${r.errors[0]?.message}` : ''}`;
-      banners += banner(r.status === 'COMPLETE' ? 'confirmation' : 'error', `Run ${r.status === 'COMPLETE' ? 'complete' : 'failed'}`, text, { run: r.runId });
+      banners +=
+        `<div class="ns-banner ns-banner-${r.status === 'COMPLETE' ? 'confirmation' : 'error'}" role="status" data-banner="${r.status === 'COMPLETE' ? 'confirmation' : 'error'}" data-run="${esc(r.runId)}">` +
+        `<div class="ns-banner-title">Run ${r.status === 'COMPLETE' ? 'complete' : 'failed'}</div><div class="ns-banner-text">${esc(text)} \u00b7 <a href="${esc(runHref(r.runId))}">usage per invocation and log</a></div></div>`;
     }
   }
   if (!state.deployment) {
@@ -193,4 +199,74 @@ export function runQueue(c: PageContext): WebResponse {
     r.changed = true;
     return r;
   }
+}
+
+/** Log rows (newest first) as a table. */
+function logTableHtml(c: PageContext, log: { time: string; level: string; scriptId: string; title: string; details: string }[]): string {
+  const fmt = c.emu.state.company.dateFormat;
+  if (log.length === 0) return '<div class="ara-muted">No log entries.</div>';
+  const rows = log
+    .map(
+      (l, i) =>
+        `<tr class="ns-row ns-row-${i % 2 ? 'odd' : 'even'}" data-line="${i}"><td class="ara-small">${esc(dateText(l.time, fmt))}</td><td class="ara-level-${esc(l.level)}">${esc(l.level)}</td>` +
+        `<td class="ara-small">${esc(l.scriptId)}</td><td>${esc(l.title)}</td><td><pre class="ara-pre">${esc(l.details)}</pre></td></tr>`,
+    )
+    .join('');
+  return `<table class="ns-table" data-list="execution-log"><thead><tr><th>Time</th><th>Level</th><th>Script</th><th>Title</th><th>Details</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+export const INVOCATIONS_SHOWN = 500;
+
+/** GET /scripts/runs/:runId: one run with the usage of each invocation, its errors and its log. */
+export function runPage(c: PageContext, runId: string): WebResponse {
+  const { emu } = c;
+  const fmt = emu.state.company.dateFormat;
+  const r = emu.state.runs.find((x) => x.runId === runId);
+  if (!r) {
+    const body = titleBar('Script run') + banner('error', 'Run not found', `No run ${runId} in this account (only the most recent runs are kept).`) + '<div class="ns-body"><a href="/scripts">Scripts</a></div>';
+    return html(page(c, { title: 'Script run', active: 'scripts' }, body), 404);
+  }
+  const inv = r.usage.invocations;
+  const max = Math.max(1, ...inv.map((i) => i.usage));
+  const invRows = inv
+    .slice(0, INVOCATIONS_SHOWN)
+    .map((i, n) => {
+      const pct = i.limit ? Math.round((i.usage / i.limit) * 1000) / 10 : 0;
+      const bar = `<span class="ara-usage-bar" style="width:${Math.max(1, Math.round((i.usage / max) * 160))}px"></span>`;
+      return (
+        `<tr class="ns-row ns-row-${n % 2 ? 'odd' : 'even'}" data-line="${n}" data-invocation data-stage="${esc(i.stage)}"><td class="ns-align-right">${n + 1}</td><td>${esc(i.stage)}</td><td>${esc(i.key ?? '')}</td>` +
+        `<td class="ns-align-right" data-usage="${i.usage}">${i.usage}${bar}</td><td class="ns-align-right">${i.limit}</td><td class="ns-align-right">${pct}%</td></tr>`
+      );
+    })
+    .join('');
+  const more = inv.length > INVOCATIONS_SHOWN ? `<div class="ara-small ara-muted">${inv.length - INVOCATIONS_SHOWN} more invocations not shown.</div>` : '';
+  const invTable = inv.length
+    ? `<table class="ns-table" data-list="invocations" style="max-width:900px"><thead><tr><th class="ns-align-right">#</th><th>Stage</th><th>Key</th><th class="ns-align-right">Usage</th><th class="ns-align-right">Limit</th><th class="ns-align-right">Of limit</th></tr></thead><tbody>${invRows}</tbody></table>${more}`
+    : '<div class="ara-muted">No invocations recorded.</div>';
+  const errs = r.errors.length
+    ? `<ul data-list="run-errors">${r.errors.map((e) => `<li><b>${esc(e.name)}</b> <span class="ara-muted">(${esc(e.stage)}${e.key !== undefined ? ` ${esc(e.key)}` : ''})</span>: ${esc(e.message)}</li>`).join('')}</ul>`
+    : '<div class="ara-muted">No errors.</div>';
+  const log = emu.state.executionLog.filter((l) => l.runId === runId).reverse();
+  const facts =
+    '<div class="ara-kv">' +
+    [
+      ['Script', `${r.scriptId} / ${r.deploymentId}`],
+      ['Type', r.scriptType],
+      ['Status', r.status],
+      ['Started', dateText(r.started, fmt)],
+      ['Finished', dateText(r.finished, fmt)],
+      ['Usage', `${r.usage.total} units in ${inv.length} invocation${inv.length === 1 ? '' : 's'}`],
+      ['Most per stage', stageMax(r)],
+    ]
+      .map(([k, v]) => `<div class="ns-field"><span class="ns-label">${esc(k as string)}</span><span class="ara-value" data-value>${esc(v as string)}</span></div>`)
+      .join('') +
+    '</div>';
+  const body =
+    titleBar(`Script run: ${r.scriptId}`, `<span class="ara-status" data-status="${esc(r.status)}">${esc(r.status)}</span>`) +
+    `<div class="ns-buttons"><a class="ns-button" href="/scripts">All scripts</a><a class="ns-button" href="/scripts${esc(query({ script: r.scriptId }))}">Runs of this script</a></div>` +
+    `<div class="ns-body" data-run="${esc(r.runId)}">${facts}` +
+    `<section class="ns-tab" data-tab="invocations"><h2>Usage per invocation</h2>${invTable}</section>` +
+    `<section class="ns-tab" data-tab="errors"><h2>Errors</h2>${errs}</section>` +
+    `<section class="ns-tab" data-tab="log"><h2>Execution log of this run</h2>${logTableHtml(c, log)}</section></div>`;
+  return html(page(c, { title: `Run ${r.scriptId}`, active: 'scripts' }, body));
 }

@@ -5,7 +5,7 @@
  * it has a folder).
  *
  * Pages: / (dashboard), /worklist, /records, /records/:type, /records/:type/:id,
- * /records/salesorder/new, /scripts, the Suitelet path N/url produces, and NetSuite record/list URLs
+ * /records/salesorder/new, /scripts, /scripts/runs/:runId, saved search results, the Suitelet path N/url produces, and NetSuite record/list URLs
  * (redirected to the local pages). POST /session switches the user, POST /clock moves the account date.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -19,7 +19,8 @@ import { findLogin, loginValue, parseCookies, resolveSession, sessionCookie, SES
 import { dashboard, worklist } from './dashboard';
 import { createSalesOrder, newSalesOrderForm, notFound, recordList, recordsIndex } from './records';
 import { approveSalesOrder, recordPage } from './record-view';
-import { runNow, runQueue, scriptsPage } from './scripts';
+import { runNow, runPage, runQueue, scriptsPage } from './scripts';
+import { searchResults, SEARCH_RESULTS_PATH } from './searchresults';
 import { suitelet } from './suitelet';
 import { localFor } from './routes';
 
@@ -123,10 +124,16 @@ function route(c: PageContext): WebResponse {
     if (p === '/scripts') return scriptsPage(c);
     if (p === '/favicon.ico') return { status: 204, headers: {}, body: '' };
     if (p === '/records/salesorder/new') return newSalesOrderForm(c);
+    if (p === SEARCH_RESULTS_PATH) return searchResults(c);
+    const run = /^\/scripts\/runs\/([^/]+)$/.exec(p);
+    if (run) return runPage(c, decodeURIComponent(run[1] as string));
     let m = /^\/records\/([a-z0-9_]+)\/?$/.exec(p);
     if (m) return recordList(c, m[1] as string);
     m = /^\/records\/([a-z0-9_]+)\/(\d+)$/.exec(p);
     if (m) return recordPage(c, m[1] as string, m[2] as string);
+    // The URL a failed Approve leaves in the address bar (the switcher and the clock come back to it).
+    m = /^\/records\/salesorder\/(\d+)\/approve$/.exec(p);
+    if (m) return redirect(`/records/salesorder/${m[1] as string}`);
     const local = localFor(p + (req.query.toString() ? `?${req.query.toString()}` : ''));
     if (local && local !== p) return redirect(local);
     return notFound(c, `No page at ${p}`);
@@ -151,7 +158,7 @@ export function handleRequest(emu: Emulator, req: WebRequest): WebResponse {
   try {
     const session = resolveSession(emu, cookies[SESSION_COOKIE]);
     const q = req.query.toString();
-    c = { emu, req, session, self: req.method === 'GET' ? req.path + (q ? `?${q}` : '') : req.path };
+    c = { emu, req, session, self: req.path + (q ? `?${q}` : '') };
   } catch (e) {
     const d = describeError(e);
     return { status: 500, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!DOCTYPE html><title>Error</title><h1>${esc(d.name)}</h1><p>${esc(d.message)}</p>` };

@@ -5,28 +5,99 @@
  * so that every page of the web server has something to show even before the product has those scripts.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Emulator } from '../../src/emulator';
+import { nightlyJobs } from '../../src/web/scriptinfo';
 
 export const ROOT = resolve(__dirname, '../../..');
 export const SRC = join(ROOT, 'src');
 export const AS_OF = '2026-11-27';
+export const DEMO_COMPANY = 'Harbor Lane Industries (demo)';
 
-/** Run `node tools/build.mjs` when the built File Cabinet is missing. */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Run `node tools/build.mjs` when the built File Cabinet is missing (after waiting a little: a build that
+ * someone else started empties it for a few seconds).
+ */
 export function ensureBuilt(): void {
   const built = join(SRC, 'FileCabinet/SuiteScripts/ar_autopilot/ara_ss_setup.js');
+  for (let i = 0; i < 30 && !existsSync(built); i++) sleep(500);
   if (!existsSync(built)) execFileSync(process.execPath, ['tools/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /** A demo account in memory: `Emulator.create(asOf)` + `loadDemo` + `deploy(projectDir)`. */
 export function demoEmulator(customers = 30, projectDir?: string): Emulator {
-  const emu = Emulator.create(AS_OF, { companyName: 'Northwind Supply (demo)' });
+  const emu = Emulator.create(AS_OF, { companyName: DEMO_COMPANY });
   emu.loadDemo({ customers });
   if (projectDir) emu.deploy(projectDir);
   else emu.deploy();
   return emu;
+}
+
+/**
+ * The setup script and the nightly jobs (every scheduled and map/reduce deployment with a recurrence, then
+ * the tasks they queued), as npm start runs them.
+ */
+export function runNightly(emu: Emulator): void {
+  emu.run('customscript_ara_ss_setup');
+  for (const job of nightlyJobs(emu)) {
+    emu.run(job.script.scriptid, { deploymentId: job.deployment.scriptid });
+    emu.runQueue();
+  }
+}
+
+/** Script files and the relative modules they define() on, missing under a project's File Cabinet. */
+export function missingFiles(projectDir: string): string[] {
+  const cabinet = join(projectDir, 'FileCabinet');
+  const missing: string[] = [];
+  const objects = join(projectDir, 'Objects');
+  for (const f of existsSync(objects) ? readdirSync(objects) : []) {
+    const m = /<scriptfile>\[([^\]]+)\]<\/scriptfile>/.exec(readFileSync(join(objects, f), 'utf8'));
+    if (m && !existsSync(join(cabinet, m[1] as string))) missing.push(m[1] as string);
+  }
+  const walk = (dir: string): void => {
+    for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.js')) {
+        const deps = /define\(\[([^\]]*)\]/.exec(readFileSync(p, 'utf8'))?.[1] ?? '';
+        for (const d of deps.matchAll(/'(\.{1,2}\/[^']+)'/g)) {
+          const target = resolve(dirname(p), `${d[1] as string}.js`);
+          if (!existsSync(target)) missing.push(target);
+        }
+      }
+    }
+  };
+  walk(join(cabinet, 'SuiteScripts'));
+  return missing;
+}
+
+/**
+ * A private, complete copy of src/ (objects and the built File Cabinet) in a temporary folder: another
+ * engineer's `npm run build` empties the File Cabinet for a few seconds, and a test that deploys src/
+ * itself would then fail for no reason of its own. Remove it with removeProject.
+ */
+export function copyProject(): string {
+  ensureBuilt();
+  let last: string[] = [];
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const dir = mkdtempSync(join(tmpdir(), 'ara-src-'));
+    try {
+      cpSync(SRC, dir, { recursive: true });
+      last = missingFiles(dir);
+      if (last.length === 0) return dir;
+    } catch (e) {
+      last = [(e as Error).message];
+    }
+    rmSync(dir, { recursive: true, force: true });
+    sleep(500);
+  }
+  throw new Error(`src/ is not completely built (a build running?): ${last.slice(0, 5).join(', ')}`);
 }
 
 const HEADER = (type: string) => `/**\n * @NApiVersion 2.1\n * @NScriptType ${type}\n * @NModuleScope SameAccount\n */\n`;
@@ -65,8 +136,7 @@ export const TEST_SCRIPTS = {
 
 /** A copy of src/ plus the test scripts; returns its folder (remove it with removeProject). */
 export function writeTestProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ara-web-'));
-  cpSync(SRC, dir, { recursive: true });
+  const dir = copyProject();
   const cab = join(dir, 'FileCabinet/SuiteScripts/ar_autopilot');
   const obj = join(dir, 'Objects');
   writeFileSync(

@@ -7,7 +7,8 @@ import type { Emulator } from '../../src/emulator';
 import { startServer, PortInUseError, type RunningServer } from '../../src/web/server';
 import { PAGE_SIZE } from '../../src/web/records';
 import { localFor } from '../../src/web/routes';
-import { demoEmulator, ensureBuilt, removeProject, TEST_SCRIPTS, writeTestProject } from './helpers';
+import { parseAmounts, startSummary, summaryLines, summaryMark } from '../../src/web/summary';
+import { copyProject, demoEmulator, ensureBuilt, removeProject, runNightly, TEST_SCRIPTS, writeTestProject } from './helpers';
 
 jest.setTimeout(120_000);
 
@@ -61,15 +62,17 @@ describe('web server with the product deployed (src/)', () => {
   let emu: Emulator;
   let server: RunningServer;
   let c: ReturnType<typeof client>;
+  let project = '';
 
   beforeAll(async () => {
-    ensureBuilt();
-    emu = demoEmulator(30);
+    project = copyProject();
+    emu = demoEmulator(30, project);
     server = await startServer({ emulator: emu, port: 0 });
     c = client(server);
   });
   afterAll(async () => {
     await server?.close();
+    if (project) removeProject(project);
   });
 
   it('listens on 127.0.0.1 only and shows the dashboard in the NetSuite-like shell', async () => {
@@ -364,5 +367,117 @@ describe('web server with an account folder', () => {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('web server with the product after its first night (setup, auto-apply, credit sweep)', () => {
+  let emu: Emulator;
+  let server: RunningServer;
+  let c: ReturnType<typeof client>;
+  let project = '';
+  let mark: ReturnType<typeof summaryMark>;
+
+  beforeAll(async () => {
+    project = copyProject();
+    emu = demoEmulator(30, project);
+    mark = summaryMark(emu);
+    runNightly(emu);
+    server = await startServer({ emulator: emu, port: 0 });
+    c = client(server);
+  });
+  afterAll(async () => {
+    await server?.close();
+    if (project) removeProject(project);
+  });
+
+  it('summarizes the night from the run log, the credit events and the portlets', () => {
+    expect(parseAmounts('6,843.36 CAD; 328,874.69 EUR; -1.50 USD')).toEqual([
+      ['CAD', 6843.36],
+      ['EUR', 328874.69],
+      ['USD', -1.5],
+    ]);
+    const sum = startSummary(emu, mark);
+    expect(sum.autoApply).not.toBeNull();
+    expect(sum.autoApply?.runs).toBe(1);
+    expect(sum.autoApply?.status).toBe('COMPLETE');
+    const run = emu.records.view('customrecord_ara_run', emu.records.ids('customrecord_ara_run')[0] as string).fields;
+    expect(sum.autoApply?.applied).toBe(run.custrecord_ara_run_applied);
+    expect(sum.holds?.placed).toBe(emu.records.ids('customrecord_ara_credit_event').filter((id) => emu.records.view('customrecord_ara_credit_event', id).fields.custrecord_ara_ce_decision === 'HOLD_PLACED').length);
+    expect(sum.holds?.placed).toBeGreaterThan(0);
+    expect(sum.ar?.viewer).toBe('Helen Zhao \u2014 AR Controller');
+    expect(sum.ar?.netAr).toMatch(/^-?[\d,]+\.\d{2}$/);
+    expect(sum.ar?.dso).toMatch(/^\d+\.\d$/);
+    expect(sum.ar?.currency).toBe('USD');
+    expect(sum.ar?.problems).toEqual([]);
+    const text = summaryLines(sum).join('\n');
+    expect(text).toMatch(/Deposits applied +\d+ of \d+ eligible deposits applied to \d+ invoice lines: /);
+    expect(text).toMatch(/Credit holds +\d+ placed, \d+ released; \d+ customers on hold now/);
+    expect(text).toContain(`Net AR            ${sum.ar?.netAr} USD`);
+    expect(text).toContain(`DSO               ${sum.ar?.dso} days`);
+    // Nothing new since a later mark.
+    expect(startSummary(emu, summaryMark(emu)).autoApply).toBeNull();
+    expect(startSummary(emu, summaryMark(emu)).holds?.placed).toBe(0);
+  });
+
+  it('shows a run with the usage of each invocation and its own log', async () => {
+    const run = emu.state.runs.find((r) => r.scriptId === 'customscript_ara_mr_autoapply');
+    expect(run).toBeDefined();
+    const list = await c.get('/scripts');
+    expect(list.text).toContain(`data-run-link="${run?.runId}"`);
+    const p = await c.get(`/scripts/runs/${encodeURIComponent(run?.runId ?? '')}`);
+    expect(p.status).toBe(200);
+    expect([...p.text.matchAll(/data-invocation data-stage="([^"]+)"/g)].map((m) => m[1])).toEqual(run?.usage.invocations.map((i) => i.stage));
+    expect(p.text).toContain('ARA auto-apply');
+    expect((await c.get('/scripts/runs/nope')).status).toBe(404);
+  });
+
+  it("runs the aging portlet's drill-down saved searches", async () => {
+    const p = await c.get('/app/common/search/searchresults.nl?searchid=customsearch_ara_aging_d1_30');
+    expect(p.status).toBe(200);
+    expect(Number(/data-results="(\d+)"/.exec(p.text)?.[1])).toBeGreaterThan(0);
+    // Each row links to its invoice.
+    expect(p.text).toMatch(/<td><a href="\/records\/invoice\/\d+">INV/);
+    expect((await c.get('/app/common/search/searchresults.nl?searchid=customsearch_nope')).status).toBe(404);
+    // The dashboard links there.
+    expect((await c.get('/')).text).toContain('href="/app/common/search/searchresults.nl?searchid=customsearch_ara_aging_d1_30"');
+  });
+
+  it("lists AR Autopilot's own records (run log, credit events, activities) in the Records menu", async () => {
+    const home = await c.get('/');
+    for (const t of ['customrecord_ara_run', 'customrecord_ara_credit_event', 'customrecord_ara_activity']) expect(home.text).toContain(`data-nav="records-${t}"`);
+    const runs = await c.get('/records/customrecord_ara_run');
+    expect(runs.status).toBe(200);
+    expect(runs.text).toContain('data-column="custrecord_ara_run_applied"');
+    const events = await c.get('/records/customrecord_ara_credit_event');
+    expect(events.text).toContain('HOLD_PLACED');
+    expect(events.text).toMatch(/<a href="\/records\/customer\/\d+">/);
+    const id = emu.records.ids('customrecord_ara_credit_event')[0] as string;
+    expect((await c.get(`/records/customrecord_ara_credit_event/${id}`)).status).toBe(200);
+    expect((await c.get('/records')).text).toContain('data-record-type="customrecord_ara_run"');
+  });
+
+  it('holds an order over the credit limit, refuses a collector and keeps the page usable after a refused approve', async () => {
+    const customer = emu.records.ids('customer').find((id) => {
+      const f = emu.records.view('customer', id).fields;
+      return Number(f.creditlimit ?? 0) > 0 && f.creditholdoverride === 'AUTO' && f.oncredithold !== true;
+    }) as string;
+    const limit = Number(emu.records.view('customer', customer).fields.creditlimit);
+    const created = await c.post('/records/salesorder/new', { entity: customer, trandate: '2026-11-27', item_0: '1', quantity_0: '2', rate_0: String(limit) });
+    expect(created.status).toBe(303);
+    const soId = /\/records\/salesorder\/(\d+)/.exec(created.location ?? '')?.[1] as string;
+    expect(emu.records.view('salesorder', soId).fields.orderstatus).toBe('A');
+    const view = await c.get(`/records/salesorder/${soId}`);
+    expect(view.text).toContain('Held for credit');
+    const r = await c.post('/session', { user: '3|customrole_ara_collector', back: '/' });
+    c.setCookie((r.cookie as string).split(';')[0] as string);
+    const refused = await c.post(`/records/salesorder/${soId}/approve`, { reason: '' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('data-error-name="ARA_CREDIT_HOLD"');
+    // The switcher on that page comes back to the URL of the POST: a GET of it shows the order.
+    expect(refused.text).toContain(`name="back" value="/records/salesorder/${soId}/approve"`);
+    const back = await c.get(`/records/salesorder/${soId}/approve`);
+    expect(back.status).toBe(303);
+    expect(back.location).toBe(`/records/salesorder/${soId}`);
+    c.setCookie('');
   });
 });

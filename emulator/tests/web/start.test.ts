@@ -53,10 +53,22 @@ describe('npm start', () => {
     expect(existsSync(join(dir, 'acct', ACCOUNT_FILE))).toBe(true);
     expect(out).toContain('start: setup COMPLETE');
     // The test script runs among the product's own nightly jobs (every deployment with a recurrence).
-    expect(out).toMatch(new RegExp(`start: \\[\\d+/\\d+\\] ${TEST_SCRIPTS.nightly} \\(${TEST_SCRIPTS.nightlyDeploy}, daily at 02:00:00Z\\) \\.\\.\\.`));
+    expect(out).toMatch(new RegExp(`start: \\[\\d+/\\d+\\] Web test ss_webtest_nightly \\(${TEST_SCRIPTS.nightly}, daily at 02:00:00Z\\) \\.\\.\\.`));
     expect(out).toContain('[AUDIT] Nightly <test>: checked & done');
-    expect(out).toMatch(/Open invoices by currency:\n {2}\w+/);
-    expect(out).toMatch(/Nightly jobs: \d+ runs?, 0 failed/);
+    // Progress: one line per nightly job before it runs, then its result.
+    expect(out).toMatch(/start: \[1\/\d+\] AR Autopilot Deposit Auto-Apply \(customscript_ara_mr_autoapply, daily at [^)]*\) \.\.\.\n {2}COMPLETE in \d+ ms/);
+    expect(out).toMatch(/start: \[\d+\/\d+\] AR Autopilot Nightly Credit Sweep \(customscript_ara_mr_credit_sweep/);
+    // The summary block.
+    expect(out).toMatch(/Summary \(account date 2026-11-27; \d+ nightly runs, all complete\):/);
+    expect(out).toMatch(/ {2}Deposits applied +\d+ of \d+ eligible deposits applied to \d+ invoice lines: [\d,.]+ [A-Z]{3}/);
+    expect(out).toMatch(/ {2}Credit holds +\d+ placed, \d+ released; \d+ customers? on hold now/);
+    expect(out).toMatch(/ {2}Net AR +-?[\d,]+\.\d{2} USD/);
+    expect(out).toMatch(/ {2}DSO +\d+\.\d days/);
+    // The demo users of the switcher: two collectors (or more), a supervisor, a controller, an administrator.
+    expect(out).toContain('  Administrator: Alex Morgan');
+    expect(out).toContain('  AR Supervisor: Priya Raman');
+    expect(out).toMatch(/ {2}AR Collector: Marcus Webb, Tanya Brooks/);
+    expect(out).toContain('  AR Controller: Helen Zhao');
   });
 
   it('serves the web page and stops cleanly on SIGINT', async () => {
