@@ -10,7 +10,8 @@
  * on their own customers only, supervisors on all; every POST checks the anti-forgery token, the ids and
  * this user's right to them, amounts, dates and text lengths, and writes nothing when a check fails (the
  * form comes back with a banner naming the problem); writes end in a redirect (post/redirect/get) to a
- * page with a confirmation banner. Every value written into the page is escaped.
+ * page with a confirmation banner. Every value written into the page is escaped; titles and select option
+ * texts built from data have `<`, `>` and control characters removed (titleText).
  */
 import * as redirect from 'N/redirect';
 import * as runtime from 'N/runtime';
@@ -18,16 +19,17 @@ import * as serverWidget from 'N/ui/serverWidget';
 import * as message from 'N/ui/message';
 import * as url from 'N/url';
 import type { EntryPoints } from 'N/types';
-import { readWorklistSettings, type WorklistSettings } from './adapters/worklist-settings';
+import { overrideRolesOf, readWorklistSettings, type WorklistSettings } from './adapters/worklist-settings';
 import { tokenFor, verifyToken } from './adapters/worklist-token';
 import { type QueueFilter, type QueueRow, queueAll, queuePage } from './adapters/worklist-queue';
 import {
   type CustomerHeader,
   activities,
   assignCollector,
-  bucketsOf,
   createActivity,
+  customerBuckets,
   customerHeader,
+  ACTIVITY_LIST_LIMIT,
   emailStatement,
   employeeExists,
   employees,
@@ -44,6 +46,7 @@ import { type CalendarDate, formatDate } from './core/dates';
 import { type Minor, formatMoney } from './core/money';
 import { PAST_DUE_BUCKET_KEYS } from './core/scoring';
 import { escapeHtml, link } from './core/worklist-html';
+import { titleText } from './core/html';
 import {
   type Access,
   MAX_DAYS_AHEAD,
@@ -59,6 +62,7 @@ import {
   clampPage,
   messageFor,
   mayTouchCustomer,
+  releaseRefusal,
   resolveScope,
   worklistAccess,
 } from './core/worklist';
@@ -79,11 +83,20 @@ const ACTION_TITLES: Record<Action, string> = {
 
 interface Env {
   userId: string;
+  roleId: string;
+  role: number | string;
   access: Access;
   settings: WorklistSettings;
   dateFormat: string;
-  mayHold: boolean;
 }
+
+/** May this user place or release manual holds on this customer: the override roles of the customer's subsidiary. */
+function mayHold(env: Env, h: CustomerHeader): boolean {
+  return isOverrideRole(env.roleId, env.role, overrideRolesOf(env.settings, h.subsidiary));
+}
+
+/** Option text of a select built from data: no `<`/`>` (whether NetSuite escapes option texts is not documented). */
+const optionText = (s: string): string => titleText(s);
 
 class CheckFailed extends Error {}
 
@@ -121,10 +134,11 @@ export function onRequest(context: Ctx): void {
   }
   const env: Env = {
     userId: String(user.id),
+    roleId: user.roleId,
+    role: user.role,
     access,
     settings,
     dateFormat: String(user.getPreference({ name: 'DATEFORMAT' }) || 'M/D/YYYY'),
-    mayHold: isOverrideRole(user.roleId, user.role, settings.overrideRoles),
   };
   const p = context.request.parameters as Params;
   if (context.request.method === 'POST') {
@@ -191,6 +205,7 @@ function queuePageView(context: Ctx, env: Env, p: Params): void {
   for (const pr of env.access.supervisor || runtime.getCurrentUser().roleId === 'administrator' ? env.settings.problems : []) banner(form, message.Type.WARNING, 'Settings', pr);
 
   const q = queuePage(filter, env.settings.weights, clampPage(p[P.page], 1000), env.dateFormat);
+  for (const n of q.notices) banner(form, message.Type.WARNING, 'Not everything is shown', n);
 
   form.addFieldGroup({ id: 'ara_filters', label: 'Filters' });
   form.addField({ id: P.action, type: serverWidget.FieldType.TEXT, label: 'Action' }).updateDisplayType({ displayType: serverWidget.FieldDisplayType.HIDDEN }).defaultValue = 'filter';
@@ -267,7 +282,7 @@ function queuePageView(context: Ctx, env: Env, p: Params): void {
 function exportCsv(context: Ctx, env: Env, p: Params): void {
   const { filter } = filterFrom(env, p);
   const script = runtime.getCurrentScript();
-  const { rows, complete } = queueAll(filter, env.settings.weights, env.dateFormat, () => script.getRemainingUsage() > 100);
+  const { rows, complete, notices } = queueAll(filter, env.settings.weights, env.dateFormat, () => script.getRemainingUsage() > 100);
   const header = ['Customer ID', 'Customer', 'Collector', 'Overdue', ...PAST_DUE_BUCKET_KEYS.map((k) => BUCKETS.find((b) => b.key === k)!.label), 'Oldest days', 'Score', 'Broken promise', 'Last activity', 'Next action', 'Promise', 'Hold'];
   const data = rows.map((r) => {
     const pz = pauseText(r, env.dateFormat);
@@ -287,6 +302,7 @@ function exportCsv(context: Ctx, env: Env, p: Params): void {
     ];
   });
   if (!complete) data.push(['', 'EXPORT INCOMPLETE: usage limit reached; narrow the view with filters']);
+  for (const n of notices) data.push(['', `NOTE: ${n}`]);
   context.response.setHeader({ name: 'Content-Type', value: 'text/csv; charset=utf-8' });
   context.response.setHeader({ name: 'Content-Disposition', value: 'attachment; filename="worklist.csv"' });
   context.response.write({ output: buildCsv(header, data) });
@@ -338,15 +354,19 @@ function customerPage(context: Ctx, env: Env, p: Params, failure: Failure | null
     if (e instanceof CheckFailed) return errorPage(context, e.message);
     throw e;
   }
-  const form = serverWidget.createForm({ title: `Collections: ${h.name}` });
+  const form = serverWidget.createForm({ title: titleText(`Collections: ${h.name}`) });
   const msg = messageFor(p[P.msg]);
   if (msg) banner(form, message.Type.CONFIRMATION, 'Done', msg);
   if (failure) banner(form, message.Type.ERROR, 'Not saved', `${failure.problem}. Nothing was saved.`);
-  const invoices = openInvoices(h.id);
+  const list = openInvoices(h.id);
+  const invoices = list.invoices;
   const acts = activities(h.id);
-  const actions = ACTIONS.filter((a) => (a !== 'hold' || env.mayHold) && (a !== 'assign' || env.access.supervisor));
+  if (list.notice) banner(form, message.Type.WARNING, 'Not everything is shown', list.notice);
+  if (acts.more) banner(form, message.Type.INFORMATION, 'Activity history', `Showing the newest ${ACTIVITY_LIST_LIMIT} activities; the rest are on the customer record.`);
+  const may = mayHold(env, h);
+  const actions = ACTIONS.filter((a) => (a !== 'hold' || may) && (a !== 'assign' || env.access.supervisor));
   form.addField({ id: 'ara_header', type: serverWidget.FieldType.INLINEHTML, label: 'Customer' }).defaultValue =
-    headerHtml(h, bucketsOf(invoices)) +
+    headerHtml(h, customerBuckets(h.id)) +
     `<p data-wl="actions">${actions.map((a) => link(suiteletUrl({ [P.customer]: h.id, [P.action]: a }), ACTION_TITLES[a])).join(' · ')} · ${link(suiteletUrl({}), 'Back to the queue')}</p>`;
 
   const inv = form.addSublist({ id: 'ara_invoices', type: serverWidget.SublistType.STATICLIST, label: 'Open invoices' });
@@ -384,7 +404,7 @@ function customerPage(context: Ctx, env: Env, p: Params, failure: Failure | null
     ['next', 'Next action'],
     ['promise', 'Promise'],
   ]) act.addField({ id, type: serverWidget.FieldType.TEXT, label });
-  acts.forEach((a, line) => {
+  acts.lines.forEach((a, line) => {
     const v: Record<string, string> = {
       date: escapeHtml(a.date),
       type: escapeHtml(a.type),
@@ -412,13 +432,13 @@ function actionPage(context: Ctx, env: Env, p: Params, action: Action, failure: 
   let h: CustomerHeader;
   try {
     h = allowedCustomer(env, p[P.customer]);
-    if (action === 'hold' && !env.mayHold) fail('Your role may not place or release manual credit holds');
+    if (action === 'hold' && !mayHold(env, h)) fail('Your role may not place or release manual credit holds');
     if (action === 'assign' && !env.access.supervisor) fail('Only supervisors assign collectors');
   } catch (e) {
     if (e instanceof CheckFailed) return errorPage(context, e.message);
     throw e;
   }
-  const form = serverWidget.createForm({ title: `${ACTION_TITLES[action]}: ${h.name}` });
+  const form = serverWidget.createForm({ title: titleText(`${ACTION_TITLES[action]}: ${h.name}`) });
   if (failure) banner(form, message.Type.ERROR, 'Not saved', `${failure.problem}. Nothing was saved.`);
   const values = failure?.values ?? {};
   hidden(form, P.token, tokenFor(env.userId));
@@ -449,7 +469,9 @@ function actionPage(context: Ctx, env: Env, p: Params, action: Action, failure: 
     case 'dispute': {
       const sel = form.addField({ id: P.invoice, type: serverWidget.FieldType.SELECT, label: 'Invoice' });
       sel.isMandatory = true;
-      for (const i of openInvoices(h.id)) sel.addSelectOption({ value: i.id, text: `${i.number || i.id} · ${money(i.remaining)}${i.disputed ? ' · disputed' : ''}` });
+      const list = openInvoices(h.id);
+      if (list.notice) banner(form, message.Type.WARNING, 'Not everything is shown', list.notice);
+      for (const i of list.invoices) sel.addSelectOption({ value: i.id, text: optionText(`${i.number || i.id} · ${money(i.remaining)}${i.disputed ? ' · disputed' : ''}`) });
       const on = form.addField({ id: P.disputeOn, type: serverWidget.FieldType.SELECT, label: 'Dispute' });
       on.addSelectOption({ value: 'dispute', text: 'Mark as disputed' });
       on.addSelectOption({ value: 'undispute', text: 'Remove the dispute' });
@@ -470,7 +492,9 @@ function actionPage(context: Ctx, env: Env, p: Params, action: Action, failure: 
     case 'assign': {
       const sel = form.addField({ id: P.newCollector, type: serverWidget.FieldType.SELECT, label: 'Collector' });
       sel.addSelectOption({ value: 'none', text: '(unassigned)' });
-      for (const e of employees()) sel.addSelectOption({ value: e.id, text: e.name });
+      const emps = employees();
+      if (emps.notice) banner(form, message.Type.WARNING, 'Not everything is shown', emps.notice);
+      for (const e of emps.list) sel.addSelectOption({ value: e.id, text: optionText(e.name) || e.id });
       if (h.collectorId) sel.defaultValue = h.collectorId;
       break;
     }
@@ -543,15 +567,20 @@ function perform(env: Env, h: CustomerHeader, action: Action, p: Params): Messag
       const on = must(checkChoice(p[P.disputeOn], 'Dispute', ['dispute', 'undispute'] as const)) === 'dispute';
       const reason = must(checkText(p[P.reason], 'Reason', MAX_REASON, true));
       const inv = invoiceOfCustomer(invoiceId, h.id);
-      if (!inv) fail(`Invoice ${invoiceId} is not an open invoice of this customer`);
+      if (inv === 'missing') fail(`Invoice ${invoiceId} does not exist`);
+      if (inv === 'other') fail(`Invoice ${invoiceId} is not an open invoice of this customer`);
       setDispute(invoiceId, on, reason);
       createActivity({ customerId: h.id, type: 'dispute', note: `${on ? 'Disputed' : 'Dispute removed'} ${inv.number}: ${reason}`, today: h.today, invoiceId });
       return on ? 'disputed' : 'undisputed';
     }
     case 'hold': {
-      if (!env.mayHold) fail('Your role may not place or release manual credit holds');
+      if (!mayHold(env, h)) fail('Your role may not place or release manual credit holds');
       const place = must(checkChoice(p[P.holdOn], 'Hold', ['place', 'release'] as const)) === 'place';
       const reason = must(checkText(p[P.reason], 'Reason', MAX_REASON, true));
+      if (!place) {
+        const refusal = releaseRefusal(h.hold, h.autoHold);
+        if (refusal) fail(refusal);
+      }
       setManualHold(h, place, reason);
       createActivity({ customerId: h.id, type: 'hold', note: `${place ? 'Manual hold placed' : 'Manual hold released'}: ${reason}`, today: h.today });
       return place ? 'held' : 'released';

@@ -7,11 +7,26 @@ import type { BenchCase, BenchResult } from '../types';
 import type { Emulator } from '../../emulator/src/emulator';
 import { COLE, SAM, baseFixture, customer, get, invoice, post, tokenOf, worklistAccount } from '../../tests/integration/worklist-helpers';
 
-function account(pastDue: number): Emulator {
-  const more = { customer: [] as Record<string, unknown>[], invoice: [] as Record<string, unknown>[] };
+function account(pastDue: number, promises = 0): Emulator {
+  const more = { customer: [] as Record<string, unknown>[], invoice: [] as Record<string, unknown>[], customerpayment: [] as Record<string, unknown>[], activity: [] as Record<string, unknown>[] };
   for (let i = 0; i < pastDue; i++) {
     more.customer.push(customer(1000 + i, `Customer ${i}`, COLE));
     more.invoice.push(invoice(100000 + i, 1000 + i, i % 2 === 0 ? '2026-08-15' : '2026-10-01', 100 + (i % 997)));
+  }
+  // Current promises of 50.00 made on 11/10: the first half promised by 11/20 (a third of those paid since),
+  // the rest by 12/10. Payments of 50.00 also lower the overdue balance; the others are read from payments.
+  for (let i = 0; i < promises; i++) {
+    const id = 1000 + i;
+    more.activity.push({
+      custrecord_ara_act_customer: id,
+      custrecord_ara_act_type: 'promise',
+      custrecord_ara_act_date: '2026-11-10',
+      custrecord_ara_act_promise_amount: 50,
+      custrecord_ara_act_promise_date: i < promises / 2 ? '2026-11-20' : '2026-12-10',
+      custrecord_ara_act_promise_baseline: 100 + (i % 997), // the overdue then (this customer's one invoice)
+      custrecord_ara_act_current: true,
+    });
+    if (i % 3 === 0) more.customerpayment.push({ customer: id, trandate: '2026-11-15', payment: 50, currency: 1, exchangerate: 1, subsidiary: 1, apply: [{ doc: 100000 + i, amount: 50 }] });
   }
   return worklistAccount(baseFixture(more));
 }
@@ -35,12 +50,26 @@ export const cases: BenchCase[] = [
   queueCase(100),
   queueCase(20000),
   {
+    name: 'worklist: queue page with current promises (payments read)',
+    run() {
+      const emu = account(100, 20);
+      const first = get(emu, { as: COLE }); // settings cache cold: the first request after 5 minutes
+      const again = get(emu, { as: COLE });
+      if (first.error || again.error) throw new Error(JSON.stringify(first.error ?? again.error));
+      return [units('worklist: queue page 1, 20 promises, settings cache cold', first.usage, 60), units('worklist: queue page 1, 20 promises, settings cached', again.usage, 60)];
+    },
+  },
+  {
     name: 'worklist: customer view and actions',
     run() {
       const emu = account(100);
       const out: BenchResult[] = [];
       const view = get(emu, { as: COLE, params: { ara_customer: '10' } });
       out.push(units('worklist: customer view', view.usage, 80));
+      for (const action of ['dispute', 'assign']) {
+        const form = get(emu, { as: SAM, params: { ara_customer: '10', ara_action: action } });
+        out.push(units(`worklist: ${action} form`, form.usage, 80));
+      }
       const t = tokenOf(emu, COLE, '10');
       const ts = tokenOf(emu, SAM, '10');
       const actions: [string, string, Record<string, string>][] = [

@@ -64,7 +64,7 @@ export function customer(id: number, name: string, collector: string | null, ext
 }
 
 /** The base fixture: Cole's customers 10 (score 2,000.00) and 11 (2,800.00), Dana's 12, unassigned 13, Cole's 14 (not yet due). */
-export function baseFixture(more: { customer?: Rec[]; invoice?: Rec[]; customerpayment?: Rec[] } = {}): unknown {
+export function baseFixture(more: { customer?: Rec[]; invoice?: Rec[]; customerpayment?: Rec[]; settings?: Rec[]; activity?: Rec[] } = {}): unknown {
   return {
     asOf: ASOF,
     records: {
@@ -108,7 +108,9 @@ export function baseFixture(more: { customer?: Rec[]; invoice?: Rec[]; customerp
           custrecord_ara_set_override_roles: 'customrole_ara_supervisor',
           custrecord_ara_set_score_weights: '1,2,3,4,5',
         },
+        ...(more.settings ?? []),
       ],
+      ...(more.activity ? { customrecord_ara_activity: more.activity } : {}),
     },
   };
 }
@@ -142,6 +144,12 @@ export function tokenOf(emu: Emulator, as: string, customerId: string, action = 
   const m = /name="ara_token"[^>]*value="([0-9a-f]+)"|value="([0-9a-f]{32})"[^>]*name="ara_token"/.exec(r.body);
   if (!m) throw new Error(`no token in the form: ${r.error?.message ?? r.body.slice(0, 500)}`);
   return m[1] ?? m[2];
+}
+
+/** The page's banners as 'type: title: text' (rendered HTML, entities left as they are), in order. */
+export function banners(html: string): string[] {
+  const re = /data-banner="(\w+)"><div class="ns-banner-title">([\s\S]*?)<\/div><div class="ns-banner-text">([\s\S]*?)<\/div><\/div>/g;
+  return [...html.matchAll(re)].map((m) => `${m[1]}: ${m[2]}: ${m[3]}`);
 }
 
 /** Cells of a sublist column in rendered HTML (data-sublist/data-field hooks). */

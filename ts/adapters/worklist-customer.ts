@@ -11,7 +11,8 @@ import { ACTIVITY_RECORD, type ActivityType } from '../core/ids/worklist';
 import { type CalendarDate, parseDate, toJsDateLocalParts } from '../core/dates';
 import { type Minor, ZERO, parseMoney, toMajor } from '../core/money';
 import { BUCKET_KEYS, type BucketKey } from '../core/aging';
-import { AGE_FORMULA } from '../core/worklist';
+import { AGE_FORMULA, bucketAmountFormula, isChecked, plainLine, truncationNotice } from '../core/worklist';
+import { escapeHtml } from '../core/worklist-html';
 import { overdueByCustomer } from './worklist-queue';
 
 export interface CustomerHeader {
@@ -26,6 +27,8 @@ export interface CustomerHeader {
   hold: string;
   holdText: string;
   onHold: boolean;
+  /** Checked when the hold was placed by the AR Autopilot credit policy (custentity_ara_autohold). */
+  autoHold: boolean;
   holdReason: string;
   collectorId: string;
   collectorName: string;
@@ -56,7 +59,7 @@ function dateOf(v: unknown, pattern: string): CalendarDate | null {
 /** The customer's header (10 units), or null when there is no such active customer. Also gives "today" as NetSuite sees it. */
 export function customerHeader(id: string, dateFormat: string): CustomerHeader | null {
   const today = search.createColumn({ name: 'formuladate', formula: '{today}' });
-  const cols = ['entityid', 'companyname', 'email', 'phone', 'balance', 'overduebalance', 'creditlimit', 'credithold', 'oncredithold', CUSTOM_FIELDS.holdReason, CUSTOM_FIELDS.collector, 'subsidiary', 'currency'];
+  const cols = ['entityid', 'companyname', 'email', 'phone', 'balance', 'overduebalance', 'creditlimit', 'credithold', 'oncredithold', CUSTOM_FIELDS.autoHold, CUSTOM_FIELDS.holdReason, CUSTOM_FIELDS.collector, 'subsidiary', 'currency'];
   const rows = search
     .create({ type: search.Type.CUSTOMER, filters: [['internalid', 'anyof', id], 'and', ['isinactive', 'is', 'F']], columns: [...cols, today] })
     .run()
@@ -76,7 +79,8 @@ export function customerHeader(id: string, dateFormat: string): CustomerHeader |
     creditLimit: limit === '' ? null : money(limit),
     hold: v('credithold'),
     holdText: str(r.getText({ name: 'credithold' })) || v('credithold'),
-    onHold: r.getValue({ name: 'oncredithold' }) === true || v('oncredithold') === 'T',
+    onHold: isChecked(r.getValue({ name: 'oncredithold' })),
+    autoHold: isChecked(r.getValue({ name: CUSTOM_FIELDS.autoHold })),
     holdReason: v(CUSTOM_FIELDS.holdReason),
     collectorId: v(CUSTOM_FIELDS.collector),
     collectorName: str(r.getText({ name: CUSTOM_FIELDS.collector })),
@@ -98,11 +102,23 @@ export interface InvoiceLine {
   disputeReason: string;
 }
 
-/** Open invoices of the customer (up to 500), oldest due first. */
-export function openInvoices(customerId: string): InvoiceLine[] {
+/** Open invoices shown on the customer view and in the dispute form (one page of runPaged). */
+export const INVOICE_LIST_LIMIT = 1000;
+
+export interface InvoiceList {
+  invoices: InvoiceLine[];
+  /** How many open invoices the customer has (may be more than listed). */
+  total: number;
+  /** "Showing the first …" when not all are listed, else null. */
+  notice: string | null;
+}
+
+/** Open invoices of the customer, oldest due first (internal id breaks ties), at most INVOICE_LIST_LIMIT (10 units). */
+export function openInvoices(customerId: string): InvoiceList {
   const age = search.createColumn({ name: 'formulanumeric', formula: AGE_FORMULA });
   const cols = [
     search.createColumn({ name: 'duedate', sort: search.Sort.ASC }),
+    search.createColumn({ name: 'internalid', sort: search.Sort.ASC }),
     'tranid',
     'trandate',
     'fxamount',
@@ -111,11 +127,11 @@ export function openInvoices(customerId: string): InvoiceLine[] {
     CUSTOM_FIELDS.disputeReason,
     age,
   ];
-  const rows = search
+  const paged = search
     .create({ type: search.Type.INVOICE, filters: [['mainline', 'is', 'T'], 'and', ['status', 'anyof', STATUS.invoiceOpen], 'and', ['entity', 'anyof', customerId]], columns: cols })
-    .run()
-    .getRange({ start: 0, end: 500 });
-  return rows.map((r) => ({
+    .runPaged({ pageSize: INVOICE_LIST_LIMIT });
+  const rows = paged.count > 0 ? paged.fetch({ index: 0 }).data : [];
+  const invoices = rows.map((r) => ({
     id: String(r.id),
     number: str(r.getValue({ name: 'tranid' })),
     date: str(r.getValue({ name: 'trandate' })),
@@ -123,20 +139,33 @@ export function openInvoices(customerId: string): InvoiceLine[] {
     amount: money(r.getValue({ name: 'fxamount' })),
     remaining: money(r.getValue({ name: 'fxamountremaining' })),
     daysPastDue: Math.max(0, Number(r.getValue(age)) || 0),
-    disputed: r.getValue({ name: CUSTOM_FIELDS.disputed }) === true,
+    disputed: isChecked(r.getValue({ name: CUSTOM_FIELDS.disputed })),
     disputeReason: str(r.getValue({ name: CUSTOM_FIELDS.disputeReason })),
   }));
+  return {
+    invoices,
+    total: paged.count,
+    notice: truncationNotice(invoices.length, paged.count, 'open invoices (oldest due first)', 'the buckets above count all of them'),
+  };
 }
 
-/** Open balance by aging bucket (base currency) of one customer's invoices. */
-export function bucketsOf(invoices: readonly InvoiceLine[]): Record<BucketKey, Minor> {
+/**
+ * Open balance by aging bucket (base currency, disputed invoices included) of all the customer's open
+ * invoices: one summary search (10 units), whatever their number.
+ */
+export function customerBuckets(customerId: string): Record<BucketKey, Minor> {
+  const cols = {} as Record<BucketKey, search.Column>;
+  for (const k of BUCKET_KEYS) cols[k] = search.createColumn({ name: 'formulacurrency', formula: bucketAmountFormula(k), summary: search.Summary.SUM });
+  const rows = search
+    .create({
+      type: search.Type.INVOICE,
+      filters: [['mainline', 'is', 'T'], 'and', ['status', 'anyof', STATUS.invoiceOpen], 'and', ['entity', 'anyof', customerId]],
+      columns: BUCKET_KEYS.map((k) => cols[k]),
+    })
+    .run()
+    .getRange({ start: 0, end: 1 });
   const out = {} as Record<BucketKey, Minor>;
-  for (const k of BUCKET_KEYS) out[k] = ZERO;
-  for (const inv of invoices) {
-    const d = inv.daysPastDue;
-    const k: BucketKey = d <= 0 ? 'current' : d <= 30 ? 'd1_30' : d <= 60 ? 'd31_60' : d <= 90 ? 'd61_90' : d <= 120 ? 'd91_120' : 'over120';
-    out[k] = (out[k] + inv.remaining) as Minor;
-  }
+  for (const k of BUCKET_KEYS) out[k] = rows[0] ? money(rows[0].getValue(cols[k])) : ZERO;
   return out;
 }
 
@@ -152,8 +181,11 @@ export interface ActivityLine {
   promiseDate: string;
 }
 
-/** Activity history of the customer, newest first (up to 100). */
-export function activities(customerId: string): ActivityLine[] {
+/** Activities shown on the customer view (the newest). */
+export const ACTIVITY_LIST_LIMIT = 100;
+
+/** Activity history of the customer, newest first: the newest ACTIVITY_LIST_LIMIT, and whether there are more. */
+export function activities(customerId: string): { lines: ActivityLine[]; more: boolean } {
   const A = ACTIVITY_RECORD;
   const rows = search
     .create({
@@ -172,8 +204,8 @@ export function activities(customerId: string): ActivityLine[] {
       ],
     })
     .run()
-    .getRange({ start: 0, end: 100 });
-  return rows.map((r) => ({
+    .getRange({ start: 0, end: ACTIVITY_LIST_LIMIT + 1 });
+  const lines = rows.slice(0, ACTIVITY_LIST_LIMIT).map((r) => ({
     id: String(r.id),
     type: str(r.getValue({ name: A.kind })),
     date: str(r.getValue({ name: A.date })),
@@ -184,20 +216,53 @@ export function activities(customerId: string): ActivityLine[] {
     promiseAmount: str(r.getValue({ name: A.promiseAmount })),
     promiseDate: str(r.getValue({ name: A.promiseDate })),
   }));
+  return { lines, more: rows.length > ACTIVITY_LIST_LIMIT };
 }
 
-/** Employees that can be assigned as collectors (active, up to 1,000). */
-export function employees(): { id: string; name: string }[] {
-  return search
-    .create({ type: search.Type.EMPLOYEE, filters: [['isinactive', 'is', 'F']], columns: [search.createColumn({ name: 'entityid', sort: search.Sort.ASC })] })
-    .run()
-    .getRange({ start: 0, end: 1000 })
-    .map((r) => ({ id: String(r.id), name: str(r.getValue({ name: 'entityid' })) }));
+/** Employees listed in the assign form: up to 5 pages of 1,000 (runPaged 5 + 5 units a page). */
+export const EMPLOYEE_PAGES = 5;
+
+/** Employees that can be assigned as collectors (active, by name then internal id), and a notice when not all are listed. */
+export function employees(): { list: { id: string; name: string }[]; notice: string | null } {
+  const paged = search
+    .create({
+      type: search.Type.EMPLOYEE,
+      filters: [['isinactive', 'is', 'F']],
+      columns: [search.createColumn({ name: 'entityid', sort: search.Sort.ASC }), search.createColumn({ name: 'internalid', sort: search.Sort.ASC })],
+    })
+    .runPaged({ pageSize: 1000 });
+  const list: { id: string; name: string }[] = [];
+  for (const range of paged.pageRanges.slice(0, EMPLOYEE_PAGES)) {
+    for (const r of paged.fetch({ index: range.index }).data) list.push({ id: String(r.id), name: str(r.getValue({ name: 'entityid' })) });
+  }
+  return { list, notice: truncationNotice(list.length, paged.count, 'active employees (by name)', 'to assign another one, set the AR Collector field on the customer record') };
 }
 
+/** Errors that mean "stop the script", never "no such record". */
+function isLimitError(e: unknown): boolean {
+  const name = e && typeof e === 'object' ? String((e as { name?: unknown }).name ?? '') : '';
+  return /LIMIT_EXCEEDED/i.test(name);
+}
+
+/**
+ * search.lookupFields that treats "no such record" (NetSuite throws, e.g. RCRD_DSNT_EXIST or an invalid
+ * id for the type; the emulator returns {}) as null. Usage and time limit errors still throw.
+ */
+function lookup(type: search.Type, id: string, columns: string[]): Record<string, unknown> | null {
+  let r: Record<string, unknown>;
+  try {
+    r = search.lookupFields({ type, id, columns }) as Record<string, unknown>;
+  } catch (e) {
+    if (isLimitError(e)) throw e;
+    return null;
+  }
+  return r && Object.keys(r).length > 0 ? r : null;
+}
+
+/** Whether the employee exists and is active (1 unit); a missing id is simply false. */
 export function employeeExists(id: string): boolean {
-  const r = search.lookupFields({ type: search.Type.EMPLOYEE, id, columns: ['entityid', 'isinactive'] }) as Record<string, unknown>;
-  return r.entityid !== undefined && r.isinactive !== true;
+  const r = lookup(search.Type.EMPLOYEE, id, ['entityid', 'isinactive']);
+  return r !== null && r.entityid !== undefined && !isChecked(r.isinactive);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -245,20 +310,26 @@ export function createActivity(a: NewActivity): string {
   return String(rec.save());
 }
 
-/** Overdue balance now (customer currency), the baseline of a new promise. */
+/** Overdue balance now (base currency, undisputed past-due invoices), the baseline of a new promise. */
 export function overdueNow(customerId: string): Minor {
   return overdueByCustomer([customerId]).get(customerId) ?? ZERO;
 }
 
-/** The invoice when it is an open invoice of this customer, else null (1 unit). */
-export function invoiceOfCustomer(invoiceId: string, customerId: string): { number: string; disputed: boolean } | null {
-  const r = search.lookupFields({ type: search.Type.INVOICE, id: invoiceId, columns: ['entity', 'status', 'tranid', CUSTOM_FIELDS.disputed] }) as Record<string, unknown>;
+/**
+ * The invoice when it is an open invoice of this customer; 'missing' when there is no such invoice (a
+ * forged or stale id: NetSuite's lookupFields throws, which is caught); 'other' when it is another
+ * customer's or not open (1 unit).
+ */
+export function invoiceOfCustomer(invoiceId: string, customerId: string): { number: string; disputed: boolean } | 'missing' | 'other' {
+  const r = lookup(search.Type.INVOICE, invoiceId, ['entity', 'status', 'tranid', CUSTOM_FIELDS.disputed]);
+  if (!r) return 'missing';
   const ent = r.entity as { value: string }[] | undefined;
   const st = r.status as { value: string }[] | undefined;
-  if (!ent || ent.length === 0 || String(ent[0].value) !== customerId) return null;
+  if (!ent || ent.length === 0) return 'missing';
+  if (String(ent[0].value) !== customerId) return 'other';
   const status = st && st.length > 0 ? `${String(st[0].value)} ${String((st[0] as { text?: string }).text ?? '')}` : '';
-  if (!/\bopen\b|CustInvc:A/i.test(status)) return null;
-  return { number: str(r.tranid), disputed: r[CUSTOM_FIELDS.disputed] === true };
+  if (!/\bopen\b|CustInvc:A/i.test(status)) return 'other';
+  return { number: str(r.tranid), disputed: isChecked(r[CUSTOM_FIELDS.disputed]) };
 }
 
 export function setDispute(invoiceId: string, disputed: boolean, reason: string): void {
@@ -269,7 +340,10 @@ export function setDispute(invoiceId: string, disputed: boolean, reason: string)
   });
 }
 
-/** Places (ON, not ours) or releases (AUTO) a manual hold, and audits it as a credit event. */
+/**
+ * Places (ON, not ours) or releases (AUTO) a manual hold, and audits it as a credit event. The caller
+ * releases only a manual hold (see releaseRefusal in the core): Hold ON with autohold unchecked.
+ */
 export function setManualHold(h: CustomerHeader, place: boolean, reason: string): void {
   const rec = record.load({ type: record.Type.CUSTOMER, id: h.id });
   rec.setValue({ fieldId: 'creditholdoverride', value: place ? CREDIT_HOLD.on : CREDIT_HOLD.auto });
@@ -295,14 +369,24 @@ export function setManualHold(h: CustomerHeader, place: boolean, reason: string)
   ev.save();
 }
 
+/** The statement email's subject: one plain line (no control characters: no header injection). */
+export function statementSubject(name: string): string {
+  return plainLine(`Statement of account: ${name}`);
+}
+
+/** The statement email's body: HTML (NetSuite sends it as HTML), the customer name escaped. */
+export function statementBody(name: string): string {
+  return `<p>Dear ${escapeHtml(plainLine(name))},</p><p>Please find attached your statement of account. Contact us with any question about it.</p>`;
+}
+
 /** Renders the customer's statement (open transactions) and emails it to the customer's email address. */
 export function emailStatement(h: CustomerHeader, senderId: string): void {
   const pdf = render.statement({ entityId: Number(h.id), printMode: render.PrintMode.PDF, openTransactionsOnly: true });
   email.send({
     author: Number(senderId),
     recipients: [h.email],
-    subject: `Statement of account: ${h.name}`,
-    body: `Dear ${h.name},\n\nPlease find attached your statement of account. Contact us with any question about it.\n`,
+    subject: statementSubject(h.name),
+    body: statementBody(h.name),
     attachments: [pdf],
     relatedRecords: { entityId: Number(h.id) },
   });

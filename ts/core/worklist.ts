@@ -3,7 +3,7 @@
  * decisions, paging, CSV, search formula text and banner messages. The Suitelet and its adapters call
  * these; everything here is unit tested.
  */
-import { BUCKETS } from './aging';
+import { BUCKETS, type BucketKey } from './aging';
 import { type CalendarDate, compareDates, diffDays, parseDate } from './dates';
 import { isOverrideRole } from './credit';
 import { type Minor, parseMoney } from './money';
@@ -202,10 +202,11 @@ export function buildCsv(header: readonly string[], rows: readonly (readonly unk
 /** Days past due of an invoice: {today} − due date (transaction date when there is none). */
 export const AGE_FORMULA = '{today}-NVL({duedate},{trandate})';
 
-/** Amount remaining (base currency) of an invoice when it is in `key`'s bucket, else 0. */
-export function bucketAmountFormula(key: PastDueBucketKey): string {
+/** Amount remaining (base currency) of an invoice when it is in `key`'s bucket (current included), else 0. */
+export function bucketAmountFormula(key: PastDueBucketKey | BucketKey): string {
   const b = BUCKETS.find((x) => x.key === key)!;
-  const cond = b.maxAge === null ? `${AGE_FORMULA} > ${(b.minAge ?? 1) - 1}` : `${AGE_FORMULA} BETWEEN ${b.minAge} AND ${b.maxAge}`;
+  const cond =
+    b.minAge === null ? `${AGE_FORMULA} <= ${b.maxAge}` : b.maxAge === null ? `${AGE_FORMULA} > ${b.minAge - 1}` : `${AGE_FORMULA} BETWEEN ${b.minAge} AND ${b.maxAge}`;
   return `CASE WHEN ${cond} THEN {amountremaining} ELSE 0 END`;
 }
 
@@ -218,6 +219,72 @@ export function bucketMinAge(key: PastDueBucketKey): number {
 export function idList(ids: readonly string[]): string {
   const clean = ids.filter((i) => /^\d{1,12}$/.test(i));
   return clean.length === 0 ? '-1' : clean.join(',');
+}
+
+/**
+ * A formula condition "`expr` is one of `ids`": `(expr IN (…) OR expr IN (…))`, at most 1,000 ids per
+ * IN list (Oracle's limit, ORA-01795). Ids are validated; none → a condition that is never true.
+ */
+export function idInCondition(expr: string, ids: readonly string[]): string {
+  const clean = ids.filter((i) => /^\d{1,12}$/.test(i));
+  if (clean.length === 0) return `${expr} IN (-1)`;
+  const parts: string[] = [];
+  for (let i = 0; i < clean.length; i += 1000) parts.push(`${expr} IN (${clean.slice(i, i + 1000).join(',')})`);
+  return parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Values read from NetSuite and text written out of it
+
+/** A checkbox value as NetSuite gives it: true, or 'T' (search results and lookups vary). */
+export function isChecked(value: unknown): boolean {
+  return value === true || value === 'T' || value === 't';
+}
+
+/**
+ * One line of plain text (an email subject): control characters (C0, DEL, C1, line and paragraph
+ * separators) become spaces, runs of spaces collapse, ends trimmed. No header injection through a name.
+ */
+export function plainLine(value: unknown): string {
+  const s = value === null || value === undefined ? '' : String(value);
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Manual credit hold
+
+/**
+ * Why a manual hold cannot be released, or null when it can: only a manual hold (Hold ON and not placed
+ * by AR Autopilot's credit policy, custentity_ara_autohold unchecked) is released by the worklist. An
+ * exempt customer (Hold OFF) keeps its exemption; a hold of the credit policy is the policy's to lift.
+ */
+export function releaseRefusal(hold: string, autoHold: boolean): string | null {
+  const h = String(hold ?? '').trim().toUpperCase();
+  if (h === 'OFF') return 'This customer is exempt from credit holds (Hold is Off), so there is no manual hold to release; change the exemption on the customer record if it should end';
+  if (h !== 'ON') return 'This customer has no manual credit hold (Hold is Auto), so there is nothing to release';
+  if (autoHold) return 'This hold was placed by the AR Autopilot credit policy, not manually: the policy releases it when the customer is back within limits (or an override role approves orders)';
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Settings per subsidiary
+
+/**
+ * The credit override roles for a customer's subsidiary: the subsidiary's settings row when it names
+ * roles, else the company default row's.
+ */
+export function overrideRolesFor(defaultRoles: readonly string[], bySubsidiary: Readonly<Record<string, readonly string[]>>, subsidiary: string | null | undefined): string[] {
+  const sub = subsidiary === null || subsidiary === undefined ? '' : String(subsidiary).trim();
+  const own = sub !== '' && Object.prototype.hasOwnProperty.call(bySubsidiary, sub) ? bySubsidiary[sub] : undefined;
+  return [...(own && own.length > 0 ? own : defaultRoles)];
+}
+
+/** "Showing the first N of M …" when a list was cut, else null. */
+export function truncationNotice(shown: number, total: number, what: string, hint: string): string | null {
+  if (total <= shown) return null;
+  const f = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `Showing the first ${f(shown)} of ${f(total)} ${what}${hint ? `: ${hint}` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -17,6 +17,12 @@ import {
   tokensEqual,
   worklistAccess,
   bucketAmountFormula,
+  idInCondition,
+  isChecked,
+  overrideRolesFor,
+  plainLine,
+  releaseRefusal,
+  truncationNotice,
 } from '../../../ts/core/worklist';
 import { escapeHtml, link } from '../../../ts/core/worklist-html';
 
@@ -108,4 +114,30 @@ test('tokens, paging, CSV, messages, HTML', () => {
   expect(link('javascript:alert(1)', 'x')).toBe('x');
   expect(link('/app?a=1&b=2', '<b>')).toBe('<a href="/app?a=1&amp;b=2">&lt;b&gt;</a>');
   expect(bucketAmountFormula('over120')).toBe('CASE WHEN {today}-NVL({duedate},{trandate}) > 120 THEN {amountremaining} ELSE 0 END');
+});
+
+test('review fixes: checkboxes, plain lines, releasing holds, roles per subsidiary, notices, id lists', () => {
+  expect([true, 'T', 't', false, 'F', '', null, undefined, 1].map(isChecked)).toEqual([true, true, true, false, false, false, false, false, false]);
+  expect(plainLine('A\r\nBcc: x\t<b>')).toBe('A Bcc: x <b>');
+  expect(plainLine(null)).toBe('');
+  expect(releaseRefusal('ON', false)).toBeNull();
+  expect(releaseRefusal('OFF', false)).toMatch(/exempt from credit holds \(Hold is Off\)/);
+  expect(releaseRefusal('ON', true)).toMatch(/placed by the AR Autopilot credit policy/);
+  expect(releaseRefusal('AUTO', false)).toMatch(/no manual credit hold \(Hold is Auto\)/);
+  expect(releaseRefusal('AUTO', true)).toMatch(/no manual credit hold/);
+  expect(overrideRolesFor(['customrole_s'], { '2': ['customrole_c'] }, '2')).toEqual(['customrole_c']);
+  expect(overrideRolesFor(['customrole_s'], { '2': ['customrole_c'] }, '1')).toEqual(['customrole_s']);
+  expect(overrideRolesFor(['customrole_s'], { '2': [] }, '2')).toEqual(['customrole_s']);
+  expect(overrideRolesFor(['customrole_s'], { '2': ['x'] }, null)).toEqual(['customrole_s']);
+  expect(overrideRolesFor(['customrole_s'], {}, 'constructor')).toEqual(['customrole_s']);
+  expect(truncationNotice(1000, 1000, 'rows', '')).toBeNull();
+  expect(truncationNotice(1000, 12345, 'open invoices', 'see all')).toBe('Showing the first 1,000 of 12,345 open invoices: see all');
+  expect(idInCondition('{entity.id}', [])).toBe('{entity.id} IN (-1)');
+  expect(idInCondition('{entity.id}', ['1', 'x', '2'])).toBe('{entity.id} IN (1,2)');
+  const many = Array.from({ length: 2001 }, (_, i) => String(i + 1));
+  const cond = idInCondition('{entity.id}', many);
+  expect(cond.match(/ IN \(/g)).toHaveLength(3);
+  expect(cond.startsWith('({entity.id} IN (1,')).toBe(true);
+  expect(bucketAmountFormula('current')).toBe('CASE WHEN {today}-NVL({duedate},{trandate}) <= 0 THEN {amountremaining} ELSE 0 END');
+  expect(bucketAmountFormula('d1_30')).toBe('CASE WHEN {today}-NVL({duedate},{trandate}) BETWEEN 1 AND 30 THEN {amountremaining} ELSE 0 END');
 });

@@ -21,7 +21,10 @@ export const ACTIVITY_RECORD = {
   nextAction: 'custrecord_ara_act_next_action',
   promiseAmount: 'custrecord_ara_act_promise_amount',
   promiseDate: 'custrecord_ara_act_promise_date',
-  /** Overdue balance (customer currency) when the promise was recorded: a promise is kept once it went down by the amount. */
+  /**
+   * Overdue balance when the promise was recorded (base currency, undisputed past-due invoices): a promise
+   * is kept once it went down by the amount, or once as much was paid or credited since.
+   */
   promiseBaseline: 'custrecord_ara_act_promise_baseline',
   /**
    * Checked on the customer's current next-action activity and on its current promise (at most one of
