@@ -9,16 +9,22 @@
  * only customers whose state may change: Hold AUTO customers whose invoices and orders reach the credit
  * limit or whose overdue-beyond-grace reaches the minimum (a superset: credits and deposits are left out
  * of the test), and every customer held by us. Customers held by us without any open transaction come from
- * a customer search. map evaluates each candidate with the policy from the search's sums (0 units) and
- * changes only those whose state changes (load + save the customer, one audit record: 21 units).
- * Multi-currency candidates are evaluated again exactly (12 units). OFF customers and manual holds are
- * never read.
+ * a customer search. A third summary search per settings row, grouped by customer only, adds every
+ * Hold AUTO or held-by-us customer with an open transaction in another currency than its own: their sums
+ * per currency cannot be compared with the limit one currency at a time (60 % of the limit in USD and 60 %
+ * in EUR is over it), so they are always evaluated exactly in map (12 units).
+ * map evaluates each other candidate with the policy from the search's sums (0 units) and changes only
+ * those whose state changes (load + save the customer, one audit record: 21 units, the floor: the Hold
+ * field cannot be set with submitFields, and every decision has its own audit record). Before writing,
+ * the loaded customer's Hold and AR Autopilot flag are compared with the state the decision was taken from:
+ * a customer changed since getInputData (a manual hold placed, Hold OFF set) is left as it is (logged).
+ * OFF customers, manual holds and unrecognised Hold values are never changed.
  */
 import * as log from 'N/log';
 import * as search from 'N/search';
 import type { EntryPoints } from 'N/types';
 import { type CreditSettings, decideHold, evaluateCustomer } from './core/credit';
-import { CREDIT_HOLD, type CreditHold, CUSTOM_FIELDS, CUSTOMER, TXN } from './core/fields';
+import { CREDIT_HOLD, CUSTOM_FIELDS, CUSTOMER, TXN } from './core/fields';
 import { TYPE_TEXT } from './core/ids/credit';
 import { toMajor } from './core/money';
 import {
@@ -28,9 +34,10 @@ import {
   customerFromValues,
   evaluate,
   groupFromResult,
+  isKnownHold,
   openFilter,
   sumColumns,
-  writeAudit,
+  writeAuditSafely,
   writeHold,
 } from './adapters/credit';
 import { type SettingsRow, loadSettingsRows, settingsFor } from './adapters/credit-settings';
@@ -65,6 +72,9 @@ function overdueFormula(s: CreditSettings): string {
   const min = Math.max(toMajor(s.minOverdue), 0.01);
   return `(CASE WHEN {type} = '${TYPE_TEXT.invoice}' AND {today} - NVL({duedate}, {trandate}) > ${s.graceDays} THEN {fxamountremaining} ELSE 0 END) / ${min}`;
 }
+
+/** Per-row: 1 for a transaction in another currency than its customer's (names compared), else 0. */
+const FOREIGN_FORMULA = 'CASE WHEN {currency} = {customer.currency} THEN 0 ELSE 1 END';
 
 /** Settings groups: each subsidiary row, then the company default for every other subsidiary. */
 function settingsGroups(rows: readonly SettingsRow[]): { label: string; subsidiaries: string[] | null; others: string[]; settings: CreditSettings }[] {
@@ -140,6 +150,46 @@ export function getInputData(): Candidate[] {
       c.today = c.today || today;
     });
   }
+  // Customers (Hold AUTO, or held by us) with an open transaction in another currency than their own:
+  // the passes above compare each currency's sums with the limit on their own (a customer at 60 % of its
+  // limit in USD and 60 % in EUR passes neither) and may see only some of its currencies. Evaluated
+  // exactly in map, from a fresh search of all its currencies.
+  for (const g of groups) {
+    const cols = {
+      entity: search.createColumn({ name: TXN.entity, summary: search.Summary.GROUP }),
+      custCurrency: search.createColumn({ name: CUSTOMER.currency, join: 'customer', summary: search.Summary.GROUP }),
+      subsidiary: search.createColumn({ name: CUSTOMER.subsidiary, join: 'customer', summary: search.Summary.GROUP }),
+      hold: search.createColumn({ name: 'credithold', join: 'customer', summary: search.Summary.GROUP }),
+      auto: search.createColumn({ name: CUSTOM_FIELDS.autoHold, join: 'customer', summary: search.Summary.GROUP }),
+      limit: search.createColumn({ name: CUSTOMER.creditlimit, join: 'customer', summary: search.Summary.MAX }),
+    };
+    const filters: unknown[] = [
+      openFilter(),
+      'and',
+      [['customer.credithold', 'anyof', CREDIT_HOLD.auto], 'or', [['customer.credithold', 'anyof', CREDIT_HOLD.on], 'and', [`customer.${CUSTOM_FIELDS.autoHold}`, 'is', 'T']]],
+    ];
+    const sf = subsidiaryFilter(`customer.${CUSTOMER.subsidiary}`, g);
+    if (sf) filters.push('and', sf);
+    filters.push('and', [`sum(formulanumeric: ${FOREIGN_FORMULA})`, 'greaterthan', '0']);
+    const s = search.create({ type: search.Type.TRANSACTION, filters, columns: Object.values(cols) });
+    eachResult(s, (r) => {
+      const id = String(r.getValue(cols.entity));
+      const known = found.get(id);
+      if (known) {
+        known.exact = true;
+        return;
+      }
+      const customer = customerFromValues(id, (f) => {
+        if (f === CUSTOMER.creditlimit) return r.getValue(cols.limit);
+        if (f === 'credithold') return r.getValue(cols.hold);
+        if (f === CUSTOM_FIELDS.autoHold) return r.getValue(cols.auto);
+        if (f === CUSTOMER.currency) return r.getValue(cols.custCurrency);
+        if (f === CUSTOMER.subsidiary) return r.getValue(cols.subsidiary);
+        return '';
+      });
+      found.set(id, { customer, groups: [], settings: g.settings, today: '', exact: true });
+    });
+  }
   // Customers held by us with nothing open (no balance, no unbilled orders): nothing may keep them held.
   // Evaluated exactly in map (they are few).
   const held = search.create({
@@ -168,27 +218,40 @@ export function getInputData(): Candidate[] {
 
 export function map(ctx: EntryPoints.MapReduce.mapContext): void {
   const c = JSON.parse(ctx.value) as Candidate;
-  const customer = { ...c.customer, hold: c.customer.hold as CreditHold };
-  if (customer.hold === CREDIT_HOLD.off || (customer.hold === CREDIT_HOLD.on && !customer.autoHold)) return;
+  let customer: CustomerCredit = c.customer;
   const mixed = c.exact === true || c.groups.some((g) => g.currency !== customer.currency);
   let evaluation;
   let today = c.today;
   if (mixed) {
     const exact = evaluate(customer.id, c.settings);
+    customer = exact.customer; // read now: fresher than getInputData's
     evaluation = exact.evaluation;
     today = exact.today || today;
-  } else {
-    evaluation = evaluateCustomer(creditInput(customer, c.groups, c.settings), c.settings);
   }
-  const decision = decideHold({ hold: customer.hold, autoHold: customer.autoHold }, evaluation);
+  if (!isKnownHold(customer.hold)) {
+    log.audit({ title: `${LOG_TITLE}: unrecognised Hold value, customer ${customer.id} left as it is`, details: `Hold = ${JSON.stringify(customer.holdRaw ?? '')}` });
+    return;
+  }
+  if (customer.hold === CREDIT_HOLD.off || (customer.hold === CREDIT_HOLD.on && !customer.autoHold)) return;
+  if (!evaluation) evaluation = evaluateCustomer(creditInput(customer, c.groups, c.settings), c.settings);
+  const state = { hold: customer.hold, autoHold: customer.autoHold };
+  const decision = decideHold(state, evaluation);
   if (decision.action === 'none') return;
-  writeHold(customer.id, decision.action, decision.reason, today);
-  writeAudit({ customer: customer.id, decision: decision.action === 'place' ? 'HOLD_PLACED' : 'HOLD_RELEASED', reason: decision.reason, evaluation });
+  const w = writeHold(customer.id, decision.action, decision.reason, today, state);
+  if (!w.written) {
+    log.audit({
+      title: `${LOG_TITLE}: customer ${customer.id} changed since it was read, left as it is`,
+      details: `wanted to ${decision.action} (read: Hold ${state.hold}, AR Autopilot flag ${state.autoHold}); now Hold ${w.found.hold}, flag ${w.found.autoHold}`,
+    });
+    ctx.write({ key: 'skipped', value: customer.id });
+    return;
+  }
+  writeAuditSafely({ customer: customer.id, decision: decision.action === 'place' ? 'HOLD_PLACED' : 'HOLD_RELEASED', reason: decision.reason, evaluation }, `customer ${customer.id}`);
   ctx.write({ key: decision.action, value: customer.id });
 }
 
 export function summarize(ctx: EntryPoints.MapReduce.summarizeContext): void {
-  const counts: Record<string, number> = { place: 0, release: 0 };
+  const counts: Record<string, number> = { place: 0, release: 0, skipped: 0 };
   ctx.output.iterator().each((key) => {
     counts[key] = (counts[key] ?? 0) + 1;
     return true;
@@ -200,5 +263,5 @@ export function summarize(ctx: EntryPoints.MapReduce.summarizeContext): void {
     return true;
   });
   if (ctx.inputSummary.error) log.error({ title: `${LOG_TITLE}: input failed`, details: ctx.inputSummary.error });
-  log.audit({ title: `${LOG_TITLE}: done`, details: `holds placed ${counts.place}, released ${counts.release}, errors ${errors}` });
+  log.audit({ title: `${LOG_TITLE}: done`, details: `holds placed ${counts.place}, released ${counts.release}, left as they were (changed meanwhile) ${counts.skipped}, errors ${errors}` });
 }

@@ -3,16 +3,19 @@
  * @NScriptType UserEventScript
  * @NModuleScope SameAccount
  *
- * Credit refresh after a receivables transaction is saved (deployed on invoice, customer payment, deposit
- * application and credit memo): re-evaluates that customer and places our hold (Hold AUTO → ON, flag,
- * reason, since) or releases it (ON placed by us → AUTO, cleared). OFF customers and manual holds are
- * never touched. Every change is written to the audit record. Failures are logged, never thrown: the
- * transaction is already saved, and the nightly sweep evaluates the customer again.
+ * Credit refresh after a receivables transaction is saved (deployed on invoice, customer payment, customer
+ * deposit, deposit application and credit memo): re-evaluates that customer and places our hold (Hold
+ * AUTO → ON, flag, reason, since) or releases it (ON placed by us → AUTO, cleared). OFF customers, manual
+ * holds and unrecognised Hold values are never touched. Every change is written to the audit record.
+ * Failures (including a role that may not edit the customer or create the audit record) are logged as
+ * ERROR with the customer and the error code, never thrown: the transaction is already saved, and the
+ * nightly sweep evaluates the customer again.
  */
 import * as log from 'N/log';
 import type { EntryPoints } from 'N/types';
 import type { Record as NsRecord } from 'N/record';
 import { TXN } from './core/fields';
+import { errorText } from './adapters/credit';
 import { refreshCustomer } from './adapters/credit-refresh';
 
 const LOG_TITLE = 'ARA credit: refresh';
@@ -33,16 +36,19 @@ function customerOf(rec: NsRecord | null): string {
 
 export function afterSubmit(ctx: EntryPoints.UserEvent.afterSubmitContext): void {
   const ids = new Set<string>();
-  const now = customerOf(ctx.newRecord);
-  if (now) ids.add(now);
-  const before = customerOf(ctx.oldRecord);
-  if (before) ids.add(before);
+  try {
+    const now = customerOf(ctx.newRecord);
+    if (now) ids.add(now);
+    const before = customerOf(ctx.oldRecord);
+    if (before) ids.add(before);
+  } catch (e) {
+    log.error({ title: `${LOG_TITLE}: customer not found on the transaction`, details: `${String(ctx.type)} ${String(ctx.newRecord?.id ?? '')}: ${errorText(e)}` });
+  }
   for (const id of ids) {
     try {
       refreshCustomer(id);
     } catch (e) {
-      const o = (e ?? {}) as { name?: string; message?: string };
-      log.error({ title: `${LOG_TITLE}: customer ${id} not re-evaluated`, details: `${o.name ?? 'ERROR'}: ${o.message ?? String(e)}` });
+      log.error({ title: `${LOG_TITLE}: customer ${id} not re-evaluated`, details: `transaction ${String(ctx.newRecord?.id ?? '')}: ${errorText(e)}` });
     }
   }
 }

@@ -20,9 +20,10 @@ export function beforeLoad(ctx: EntryPoints.UserEvent.beforeLoadContext): void {
   // a Date (duck-typed: a Date from another realm fails instanceof)
   const isDate = sinceRaw !== null && typeof sinceRaw === 'object' && typeof (sinceRaw as Date).getTime === 'function';
   const since = isDate ? String(format.format({ value: sinceRaw as Date, type: format.Type.DATE })) : '';
+  const auto = rec.getValue({ fieldId: CUSTOM_FIELDS.autoHold }); // a checkbox: true, or 'T' in some contexts
   const b = customerBanner({
     hold: String(rec.getValue({ fieldId: CUSTOMER.creditholdoverride }) || 'AUTO').toUpperCase() as CreditHold,
-    autoHold: rec.getValue({ fieldId: CUSTOM_FIELDS.autoHold }) === true,
+    autoHold: auto === true || auto === 'T',
     reason: String(rec.getValue({ fieldId: CUSTOM_FIELDS.holdReason }) ?? ''),
     since,
   });

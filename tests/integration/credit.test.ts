@@ -184,3 +184,210 @@ describe('fail mode', () => {
     expect(() => emu.recordCommand('approve', 'salesorder', { id: r.id, as: U.clerk })).toThrow(expect.objectContaining({ name: 'ARA_CREDIT_HOLD' }));
   });
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Review findings (security/NetSuite review of the credit hold scripts)
+
+type Any = Record<string, unknown>;
+const errorLogs = (emu: ReturnType<typeof creditAccount>) =>
+  (emu.account.state.executionLog as { level: string; title: string; details: string }[]).filter((l) => l.level === 'ERROR');
+
+/** Run `edit` once, right after the sweep's getInputData (the first stage the host executes). */
+function afterGetInputData(emu: ReturnType<typeof creditAccount>, edit: () => void): void {
+  const host = emu.host as unknown as Any & { execute: (...a: unknown[]) => unknown };
+  const orig = host.execute.bind(host);
+  let done = false;
+  host.execute = (...a: unknown[]) => {
+    const r = orig(...a);
+    if (!done) {
+      done = true;
+      edit();
+    }
+    return r;
+  };
+}
+
+/** Make every write of the audit record fail as for a role without create permission on it. */
+function denyAuditCreate(emu: ReturnType<typeof creditAccount>): void {
+  const records = emu.records as unknown as Any & { write: (...a: unknown[]) => unknown };
+  const orig = records.write.bind(records);
+  records.write = (type: unknown, ...rest: unknown[]) => {
+    if (type === 'customrecord_ara_credit_event') {
+      throw Object.assign(new Error('You do not have permissions to create AR Autopilot Credit Event'), { name: 'INSUFFICIENT_PERMISSION' });
+    }
+    return orig(type, ...rest);
+  };
+}
+
+describe('review: order edits', () => {
+  it('F1: an approved order moved to another customer is checked as a new order of that customer', () => {
+    const emu = creditAccount();
+    const r = emu.recordCommand('create', 'salesorder', { values: orderValues(C.clean, 200), as: U.clerk });
+    expect(emu.records.view('salesorder', r.id).fields.orderstatus).toBe('B');
+    emu.recordCommand('edit', 'salesorder', { id: r.id, values: { entity: C.nearLimit }, as: U.clerk });
+    const so = emu.records.view('salesorder', r.id).fields;
+    expect(so).toMatchObject({ entity: C.nearLimit, orderstatus: 'A', custbody_ara_credit_reason: 'Over credit limit: exposure 1,100.00 > limit 1,000.00' });
+    expect(events(emu).map((e) => [e.custrecord_ara_ce_decision, e.custrecord_ara_ce_customer])).toEqual([['ORDER_HELD', C.nearLimit]]);
+  });
+
+  it('F1: an approved order moved to another currency is checked as a new order', () => {
+    const emu = creditAccount();
+    // USD 4,600 within the 5,000 limit; the same lines in EUR are USD 5,060 (and the saved order still counts)
+    const r = emu.recordCommand('create', 'salesorder', { values: orderValues(C.clean, 4600), as: U.clerk });
+    expect(emu.records.view('salesorder', r.id).fields.orderstatus).toBe('B');
+    emu.recordCommand('edit', 'salesorder', { id: r.id, values: { currency: 2, exchangerate: 1.1 }, as: U.clerk });
+    const so = emu.records.view('salesorder', r.id).fields;
+    expect(so.orderstatus).toBe('A');
+    expect(String(so.custbody_ara_credit_reason)).toMatch(/^Over credit limit: exposure /);
+  });
+
+  it('F2: an approved order whose lines grow is checked at the new lines, not the stale body total', () => {
+    const emu = creditAccount();
+    const r = emu.recordCommand('create', 'salesorder', { values: orderValues(C.clean, 100), as: U.clerk });
+    emu.recordCommand('edit', 'salesorder', { id: r.id, values: { item: [{ item: 1, quantity: 1, rate: 9000, amount: 9000 }] }, as: U.clerk });
+    const so = emu.records.view('salesorder', r.id).fields;
+    expect(so).toMatchObject({ orderstatus: 'A', total: 9000, custbody_ara_credit_reason: 'Over credit limit: exposure 9,000.00 > limit 5,000.00' });
+    expect(events(emu).map((e) => e.custrecord_ara_ce_decision)).toEqual(['ORDER_HELD']);
+  });
+
+  it('F8: putting an order back on hold clears the override reason of its earlier approval', () => {
+    const emu = creditAccount();
+    const r = emu.recordCommand('create', 'salesorder', { values: orderValues(C.nearLimit, 200), as: U.clerk });
+    emu.recordCommand('approve', 'salesorder', { id: r.id, as: U.admin, values: { custbody_ara_override_reason: 'CFO call' } });
+    expect(emu.records.view('salesorder', r.id).fields).toMatchObject({ orderstatus: 'B', custbody_ara_override_reason: 'CFO call' });
+    emu.recordCommand('edit', 'salesorder', { id: r.id, values: { item: [{ item: 1, quantity: 1, rate: 300, amount: 300 }] }, as: U.clerk });
+    const so = emu.records.view('salesorder', r.id).fields;
+    expect(so.orderstatus).toBe('A');
+    expect(so.custbody_ara_override_reason ?? '').toBe('');
+    // the stale reason cannot approve it again: an override needs a new reason
+    expect(() => emu.recordCommand('approve', 'salesorder', { id: r.id, as: U.creditManager, role: 'customrole_ara_credit_mgr' })).toThrow(
+      expect.objectContaining({ name: 'ARA_CREDIT_HOLD', message: expect.stringContaining('Enter an override reason') }),
+    );
+  });
+
+  it('F9: an order fulfilled or billed in part that grows for an over-limit customer is flagged and audited, not moved back', () => {
+    const emu = creditAccount({}, { salesorder: [{ id: 300, entity: 12, trandate: '2026-11-20', orderstatus: 'E', currency: 1, exchangerate: 1, subsidiary: 1, item: [{ item: 1, quantity: 1, rate: 50, amount: 50 }] }] });
+    emu.recordCommand('edit', 'salesorder', { id: '300', values: { item: [{ item: 1, quantity: 1, rate: 500, amount: 500 }] }, as: U.clerk });
+    const so = emu.records.view('salesorder', '300').fields;
+    expect(so.orderstatus).toBe('E');
+    expect(so.custbody_ara_credit_reason).toBe(
+      'Credit review: total increased from 50.00 to 500.00 on an order already fulfilled or billed in part (left as it is): Over credit limit: exposure 1,400.00 > limit 1,000.00',
+    );
+    expect(events(emu).map((e) => [e.custrecord_ara_ce_decision, e.custrecord_ara_ce_order])).toEqual([['ORDER_REVIEW', '300']]);
+    expect(viewRecord(emu, { as: U.clerk }, 'salesorder', '300').messages.map((m) => m.title)).toEqual(['Credit review']);
+    // a decrease changes nothing
+    emu.recordCommand('edit', 'salesorder', { id: '300', values: { item: [{ item: 1, quantity: 1, rate: 400, amount: 400 }] }, as: U.clerk });
+    expect(events(emu)).toHaveLength(1);
+  });
+});
+
+describe('review: failed checks and manual holds', () => {
+  it('F3: with a failed check an order of a customer on a manual hold is still held (fail open)', () => {
+    const emu = creditAccount({ custrecord_ara_set_grace_days: -5 });
+    const r = emu.recordCommand('create', 'salesorder', { values: orderValues(C.manual, 10), as: U.clerk });
+    const so = emu.records.view('salesorder', r.id).fields;
+    expect(so.orderstatus).toBe('A');
+    expect(String(so.custbody_ara_credit_reason)).toMatch(/^Credit check failed \(ARA_CREDIT_SETTINGS: .*\): held for approval \(customer is on credit hold\)$/);
+  });
+
+  it('F3: a failed check never approves a held order: only an override role with a reason may, logged as an override', () => {
+    const emu = creditAccount({ custrecord_ara_set_grace_days: -5 });
+    const r = emu.recordCommand('create', 'salesorder', { values: orderValues(C.clean, 10, { orderstatus: 'A' }), as: U.clerk });
+    expect(emu.records.view('salesorder', r.id).fields).toMatchObject({ orderstatus: 'A', custbody_ara_credit_reason: expect.stringMatching(/fail open/) });
+    expect(() => emu.recordCommand('approve', 'salesorder', { id: r.id, as: U.clerk })).toThrow(
+      expect.objectContaining({ name: 'ARA_CREDIT_HOLD', message: expect.stringContaining('Credit check failed') }),
+    );
+    expect(emu.records.view('salesorder', r.id).fields.orderstatus).toBe('A');
+    emu.recordCommand('approve', 'salesorder', { id: r.id, as: U.admin, values: { custbody_ara_override_reason: 'Checked by hand' } });
+    expect(emu.records.view('salesorder', r.id).fields.orderstatus).toBe('B');
+    const decisions = events(emu).map((e) => e.custrecord_ara_ce_decision);
+    expect(decisions).toEqual(['CHECK_FAILED', 'OVERRIDE']);
+    expect(events(emu).some((e) => String(e.custrecord_ara_ce_reason).includes('credit clear now'))).toBe(false);
+  });
+});
+
+describe('review: post-save writes never fail the save', () => {
+  it('F4: a role that may not create the audit record still saves its order; the error is logged with the order and the code', () => {
+    const emu = creditAccount();
+    denyAuditCreate(emu);
+    const r = emu.recordCommand('create', 'salesorder', { values: orderValues(C.nearLimit, 200), as: U.clerk });
+    expect(emu.records.view('salesorder', r.id).fields).toMatchObject({ orderstatus: 'A' });
+    const errs = errorLogs(emu);
+    expect(errs).toEqual([expect.objectContaining({ title: 'ARA credit: audit record not written', details: expect.stringMatching(new RegExp(`order ${r.id}.*INSUFFICIENT_PERMISSION`)) })]);
+  });
+
+  it('F4: the refresh places the hold and logs the missing audit record, without failing the invoice', () => {
+    const emu = creditAccount();
+    denyAuditCreate(emu);
+    emu.recordCommand('create', 'invoice', { values: { entity: C.nearLimit, item: [{ item: 1, quantity: 1, rate: 500, amount: 500 }] }, as: U.admin });
+    expect(customer(emu, C.nearLimit)).toMatchObject({ creditholdoverride: 'ON', custentity_ara_autohold: true });
+    const errs = errorLogs(emu);
+    expect(errs).toHaveLength(1);
+    expect(errs[0]).toMatchObject({ title: 'ARA credit: audit record not written', details: expect.stringContaining(`customer ${C.nearLimit}, decision HOLD_PLACED: INSUFFICIENT_PERMISSION`) });
+  });
+});
+
+describe('review: the sweep', () => {
+  it('F5: a manual hold placed after getInputData is not turned into ours', () => {
+    const emu = creditAccount();
+    afterGetInputData(emu, () => {
+      emu.recordCommand('edit', 'customer', { id: C.late, values: { creditholdoverride: 'ON', custentity_ara_hold_reason: 'Collections call' }, as: U.admin });
+    });
+    const run = emu.run('customscript_ara_mr_credit_sweep');
+    expect(run.errors).toEqual([]);
+    expect(customer(emu, C.late)).toMatchObject({ creditholdoverride: 'ON', custentity_ara_hold_reason: 'Collections call' });
+    expect(customer(emu, C.late).custentity_ara_autohold).not.toBe(true);
+    expect(events(emu).filter((e) => e.custrecord_ara_ce_customer === C.late)).toEqual([]);
+    expect(run.logs.some((l) => l.title === `ARA credit sweep: customer ${C.late} changed since it was read, left as it is`)).toBe(true);
+  });
+
+  it('F5: Hold OFF set after getInputData is respected (our hold is not released to AUTO)', () => {
+    const emu = creditAccount();
+    payInvoice(emu, '105'); // refresh releases it; put our hold back by hand
+    emu.recordCommand('edit', 'customer', { id: C.ours, values: { creditholdoverride: 'ON', custentity_ara_autohold: true }, as: U.admin });
+    afterGetInputData(emu, () => {
+      emu.recordCommand('edit', 'customer', { id: C.ours, values: { creditholdoverride: 'OFF' }, as: U.admin });
+    });
+    emu.run('customscript_ara_mr_credit_sweep');
+    expect(customer(emu, C.ours)).toMatchObject({ creditholdoverride: 'OFF' });
+    expect(events(emu).filter((e) => e.custrecord_ara_ce_decision === 'HOLD_RELEASED' && e.custrecord_ara_ce_customer === C.ours)).toHaveLength(1); // the refresh's only
+  });
+
+  it('F5: a customer set to Hold OFF is left untouched by the sweep', () => {
+    const emu = creditAccount();
+    emu.recordCommand('edit', 'customer', { id: C.late, values: { creditholdoverride: 'OFF' }, as: U.admin });
+    emu.run('customscript_ara_mr_credit_sweep');
+    expect(customer(emu, C.late)).toMatchObject({ creditholdoverride: 'OFF' });
+    expect(events(emu).filter((e) => e.custrecord_ara_ce_customer === C.late)).toEqual([]);
+  });
+
+  it('F7: holds a customer at 60 % of its limit in USD and 60 % in EUR', () => {
+    const emu = creditAccount({}, {
+      customer: [{ id: 18, companyname: 'Two Currency Co', subsidiary: 1, currency: 1, terms: 1, creditlimit: 1000 }],
+      invoice: [
+        { id: 130, entity: 18, trandate: '2026-11-20', currency: 1, exchangerate: 1, subsidiary: 1, terms: 1, item: [{ item: 1, quantity: 1, rate: 600, amount: 600 }] },
+        { id: 131, entity: 18, trandate: '2026-11-20', currency: 2, exchangerate: 1.1, subsidiary: 1, terms: 1, item: [{ item: 1, quantity: 1, rate: 600, amount: 600 }] },
+      ],
+    });
+    const run = emu.run('customscript_ara_mr_credit_sweep');
+    expect(run.errors).toEqual([]);
+    expect(customer(emu, '18')).toMatchObject({ creditholdoverride: 'ON', custentity_ara_autohold: true, custentity_ara_hold_reason: 'Over credit limit: exposure 1,260.00 > limit 1,000.00' });
+    expect(events(emu).filter((e) => e.custrecord_ara_ce_customer === '18').map((e) => e.custrecord_ara_ce_decision)).toEqual(['HOLD_PLACED']);
+    // the next night changes nothing
+    const again = emu.run('customscript_ara_mr_credit_sweep');
+    expect(again.errors).toEqual([]);
+    expect(events(emu).filter((e) => e.custrecord_ara_ce_customer === '18')).toHaveLength(1);
+  });
+});
+
+describe('review: customer deposits', () => {
+  it('F10: a new customer deposit re-evaluates the customer and releases our hold', () => {
+    const emu = creditAccount();
+    emu.recordCommand('create', 'salesorder', { values: orderValues(C.clean, 10), as: U.clerk }); // warms the settings cache
+    // Ours Co: 1,500 open, limit 1,000; a deposit of 600 lowers exposure to 900
+    const d = emu.recordCommand('create', 'customerdeposit', { values: { customer: C.ours, payment: 600 }, as: U.admin });
+    expect(customer(emu, C.ours)).toMatchObject({ creditholdoverride: 'AUTO', custentity_ara_autohold: false });
+    expect(events(emu).map((e) => [e.custrecord_ara_ce_decision, e.custrecord_ara_ce_customer])).toEqual([['HOLD_RELEASED', C.ours]]);
+    expect(Math.max(...usageOf(d.userEventUsage, 'ar_refresh.afterSubmit'))).toBeLessThanOrEqual(40);
+  });
+});

@@ -3,26 +3,32 @@
  * credit adapters mocked, the core policy real.
  */
 import * as error from 'N/error';
+import * as log from 'N/log';
+import * as record from 'N/record';
 import * as runtime from 'N/runtime';
 import { evaluateCustomer, DEFAULT_CREDIT_SETTINGS } from '../../ts/core/credit';
 import * as adapters from '../../ts/adapters/credit';
 import * as settingsAdapter from '../../ts/adapters/credit-settings';
 import * as refresh from '../../ts/adapters/credit-refresh';
-import { auditDecision } from '../../ts/adapters/credit-order';
+import { auditDecision, orderTotal } from '../../ts/adapters/credit-order';
 import { customerBanner, orderBanner } from '../../ts/adapters/credit-banner';
 import { beforeSubmit } from '../../ts/ara_ue_so_credit';
 import { afterSubmit as refreshAfterSubmit } from '../../ts/ara_ue_ar_refresh';
+import { beforeLoad as customerBannerBeforeLoad } from '../../ts/ara_ue_customer_banner';
+import { map as sweepMap } from '../../ts/ara_mr_credit_sweep';
 import type { Minor } from '../../ts/core/money';
 
 jest.mock('N/error');
 jest.mock('N/log');
+jest.mock('N/record');
 jest.mock('N/runtime');
+jest.mock('N/format');
 jest.mock('N/ui/message', () => ({ Type: { WARNING: 2, ERROR: 3, INFORMATION: 1 } }), { virtual: true });
 jest.mock('../../ts/adapters/credit');
 jest.mock('../../ts/adapters/credit-settings');
 jest.mock('../../ts/adapters/credit-refresh');
 
-function fakeRecord(values: Record<string, unknown>) {
+function fakeRecord(values: Record<string, unknown>, lines: Record<string, unknown>[] = []) {
   const v = { ...values };
   return {
     id: 7,
@@ -31,10 +37,13 @@ function fakeRecord(values: Record<string, unknown>) {
     setValue: ({ fieldId, value }: { fieldId: string; value: unknown }) => {
       v[fieldId] = value;
     },
-    getLineCount: () => 0,
-    getSublistValue: () => '',
+    getLineCount: () => lines.length,
+    getSublistValue: ({ fieldId, line }: { fieldId: string; line: number }) => lines[line]?.[fieldId] ?? '',
+    save: jest.fn(() => 7),
   };
 }
+
+const actualCredit = jest.requireActual('../../ts/adapters/credit') as typeof adapters;
 
 const customer = { id: '12', hold: 'AUTO', autoHold: false, limit: 100000 as Minor, currency: '1', currencyText: 'USD', subsidiary: '1', holdReason: '', holdSince: '' };
 const evalWith = (openInvoices: number) =>
@@ -108,5 +117,160 @@ describe('credit audit decisions and banners', () => {
     expect(b?.message).toBe('On credit hold since 11/1/2026: &lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot;. Released automatically once clear.');
     expect(customerBanner({ hold: 'AUTO', autoHold: false, reason: '', since: '' })).toBeNull();
     expect(orderBanner({ status: 'A', reason: '<i>', overrideReason: '', customerHoldSince: '' })?.message).toContain('&lt;i&gt;');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Review findings
+
+describe('review: sales order user event', () => {
+  beforeEach(() => {
+    jest.resetAllMocks();
+    (adapters.lookupCustomer as jest.Mock).mockReturnValue(customer);
+    (adapters.isKnownHold as unknown as jest.Mock).mockImplementation(actualCredit.isKnownHold);
+    (settingsAdapter.loadCreditSettings as jest.Mock).mockReturnValue({ ok: true, settings: DEFAULT_CREDIT_SETTINGS, source: 'test' });
+    (error.create as jest.Mock).mockImplementation((o: { name: string; message: string }) => Object.assign(new Error(o.message), { name: o.name }));
+    (runtime.getCurrentUser as jest.Mock).mockReturnValue({ roleId: 'customrole_sales', role: 1002 });
+  });
+
+  it('F2: the order amount is the larger of the body total and the item lines', () => {
+    expect(orderTotal(fakeRecord({ total: 100 }, [{ amount: 9000 }]) as never)).toBe(900000);
+    expect(orderTotal(fakeRecord({ total: 100 }, [{ quantity: 3, rate: 1000.5 }]) as never)).toBe(300150);
+    expect(orderTotal(fakeRecord({ total: 121 }, [{ amount: 100 }]) as never)).toBe(12100); // tax in the body total
+  });
+
+  it('F2: an approved order edited with larger lines (stale body total) is checked', () => {
+    (adapters.evaluate as jest.Mock).mockReturnValue({ customer, evaluation: evalWith(120000), today: '' });
+    const old = fakeRecord({ entity: '12', currency: '1', total: 300, orderstatus: 'B' }, [{ amount: 300 }]);
+    const rec = fakeRecord({ entity: '12', currency: '1', total: 300, orderstatus: 'B' }, [{ amount: 900 }]);
+    beforeSubmit({ type: 'edit', newRecord: rec, oldRecord: old } as never);
+    expect(rec.values.orderstatus).toBe('A');
+    expect((adapters.evaluate as jest.Mock).mock.calls[0][2]).toEqual({ total: 90000, previousTotal: 30000 });
+  });
+
+  it('F1: an approved order moved to another customer is checked in full for that customer', () => {
+    (adapters.evaluate as jest.Mock).mockReturnValue({ customer, evaluation: evalWith(120000), today: '' });
+    const old = fakeRecord({ entity: '9', currency: '1', total: 300, orderstatus: 'B' });
+    const rec = fakeRecord({ entity: '12', currency: '1', total: 300, orderstatus: 'B', custbody_ara_override_reason: 'old' });
+    beforeSubmit({ type: 'edit', newRecord: rec, oldRecord: old } as never);
+    expect(adapters.lookupCustomer).toHaveBeenCalledWith('12');
+    expect((adapters.evaluate as jest.Mock).mock.calls[0][2]).toEqual({ total: 30000, previousTotal: null });
+    expect(rec.values).toMatchObject({ orderstatus: 'A', custbody_ara_override_reason: '' }); // F8 too
+  });
+
+  it('F3: a failed check on approval keeps the order held: a role that cannot override is refused', () => {
+    (adapters.evaluate as jest.Mock).mockImplementation(() => {
+      throw Object.assign(new Error('search down'), { name: 'SSS_SEARCH_TIMEOUT' });
+    });
+    const old = fakeRecord({ entity: '12', total: 300, orderstatus: 'A', custbody_ara_credit_reason: 'x' });
+    const rec = fakeRecord({ entity: '12', total: 300, orderstatus: 'B', custbody_ara_credit_reason: 'x' });
+    expect(() => beforeSubmit({ type: 'approve', newRecord: rec, oldRecord: old } as never)).toThrow(
+      expect.objectContaining({ name: 'ARA_CREDIT_HOLD', message: expect.stringContaining('Credit check failed (SSS_SEARCH_TIMEOUT: search down): held for approval') }),
+    );
+  });
+
+  it('F3: a failed check at entry still holds the order of a customer on a manual hold (fail open)', () => {
+    (adapters.lookupCustomer as jest.Mock).mockReturnValue({ ...customer, hold: 'ON' });
+    (settingsAdapter.loadCreditSettings as jest.Mock).mockReturnValue({ ok: false, problem: 'bad row', failMode: 'open' });
+    const rec = fakeRecord({ entity: '12', total: 300, orderstatus: 'B' });
+    beforeSubmit({ type: 'create', newRecord: rec, oldRecord: null } as never);
+    expect(rec.values).toMatchObject({ orderstatus: 'A', custbody_ara_credit_reason: 'Credit check failed (ARA_CREDIT_SETTINGS: bad row): held for approval (customer is on credit hold)' });
+  });
+
+  it('F3: the audit tests a failed check before a release', () => {
+    expect(auditDecision('approve', { status: 'A', reason: 'Over' }, { status: 'B', reason: 'Credit check failed (X): order not held (fail open)', overrideReason: '' })).toBe('CHECK_FAILED');
+    expect(auditDecision('approve', { status: 'A', reason: 'Over' }, { status: 'B', reason: 'Credit check failed (X): held for approval', overrideReason: 'by hand' })).toBe('OVERRIDE');
+  });
+
+  it('F8: an order put on hold at entry loses a stale override reason', () => {
+    (adapters.evaluate as jest.Mock).mockReturnValue({ customer, evaluation: evalWith(120000), today: '' });
+    const old = fakeRecord({ entity: '12', currency: '1', total: 300, orderstatus: 'B', custbody_ara_override_reason: 'CFO call' });
+    const rec = fakeRecord({ entity: '12', currency: '1', total: 500, orderstatus: 'B', custbody_ara_override_reason: 'CFO call' });
+    beforeSubmit({ type: 'edit', newRecord: rec, oldRecord: old } as never);
+    expect(rec.values).toMatchObject({ orderstatus: 'A', custbody_ara_override_reason: '' });
+  });
+
+  it('F9: an order billed in part that grows for an over-limit customer is flagged, its status kept', () => {
+    (adapters.evaluate as jest.Mock).mockReturnValue({ customer, evaluation: evalWith(120000), today: '' });
+    const old = fakeRecord({ entity: '12', currency: '1', total: 300, orderstatus: 'E' });
+    const rec = fakeRecord({ entity: '12', currency: '1', total: 500, orderstatus: 'E' });
+    beforeSubmit({ type: 'edit', newRecord: rec, oldRecord: old } as never);
+    expect(rec.values.orderstatus).toBe('E');
+    expect(rec.values.custbody_ara_credit_reason).toBe(
+      'Credit review: total increased from 300.00 to 500.00 on an order already fulfilled or billed in part (left as it is): Over credit limit: exposure 1,200.00 > limit 1,000.00',
+    );
+    expect(auditDecision('edit', { status: 'E', reason: '' }, { status: 'E', reason: String(rec.values.custbody_ara_credit_reason), overrideReason: '' })).toBe('ORDER_REVIEW');
+  });
+});
+
+describe('review: hold writes and hold values', () => {
+  beforeEach(() => jest.resetAllMocks());
+
+  function loadedCustomer(values: Record<string, unknown>) {
+    const rec = fakeRecord(values);
+    (record.load as unknown as jest.Mock).mockReturnValue(rec);
+    return rec;
+  }
+
+  it('F5: writeHold leaves a customer whose Hold changed since the decision (manual hold placed) as it is', () => {
+    const rec = loadedCustomer({ creditholdoverride: 'ON', custentity_ara_autohold: false });
+    const w = actualCredit.writeHold('12', 'place', 'Over', '', { hold: 'AUTO', autoHold: false });
+    expect(w).toEqual({ written: false, found: { hold: 'ON', autoHold: false } });
+    expect(rec.save).not.toHaveBeenCalled();
+    expect(rec.values.custentity_ara_autohold).toBe(false);
+  });
+
+  it('F5: writeHold does not release a customer set to Hold OFF since the decision', () => {
+    const rec = loadedCustomer({ creditholdoverride: 'OFF', custentity_ara_autohold: 'T' });
+    expect(actualCredit.writeHold('12', 'release', 'Clear', '', { hold: 'ON', autoHold: true }).written).toBe(false);
+    expect(rec.save).not.toHaveBeenCalled();
+  });
+
+  it('F5: writeHold writes when the customer is as the decision read it', () => {
+    const rec = loadedCustomer({ creditholdoverride: 'ON', custentity_ara_autohold: 'T' });
+    expect(actualCredit.writeHold('12', 'release', 'Clear', '', { hold: 'ON', autoHold: true })).toEqual({ written: true });
+    expect(rec.save).toHaveBeenCalledTimes(1);
+    expect(rec.values).toMatchObject({ creditholdoverride: 'AUTO', custentity_ara_autohold: false });
+  });
+
+  it('F6: an unrecognised Hold value is not AUTO', () => {
+    const c = actualCredit.customerFromValues('12', (f) => (f === 'credithold' ? [{ value: 'MAYBE', text: 'Maybe' }] : ''));
+    expect(c.hold).toBe('UNKNOWN');
+    expect(actualCredit.customerFromValues('12', (f) => (f === 'credithold' ? 'Auto' : '')).hold).toBe('AUTO');
+  });
+
+  it('F6: the sweep leaves a customer with an unrecognised Hold value alone (logged)', () => {
+    (adapters.isKnownHold as unknown as jest.Mock).mockImplementation(actualCredit.isKnownHold);
+    const value = JSON.stringify({ customer: { ...customer, hold: 'UNKNOWN', holdRaw: 'MAYBE' }, groups: [], settings: DEFAULT_CREDIT_SETTINGS, today: '' });
+    const write = jest.fn();
+    expect(() => sweepMap({ key: '0', value, write } as never)).not.toThrow();
+    expect(adapters.writeHold).not.toHaveBeenCalled();
+    expect(write).not.toHaveBeenCalled();
+    expect(log.audit).toHaveBeenCalledWith(expect.objectContaining({ title: expect.stringContaining('unrecognised Hold value') }));
+  });
+
+  it('F6: the refresh leaves a customer with an unrecognised Hold value alone', () => {
+    const { refreshCustomer } = jest.requireActual('../../ts/adapters/credit-refresh') as typeof refresh;
+    (adapters.isKnownHold as unknown as jest.Mock).mockImplementation(actualCredit.isKnownHold);
+    (adapters.lookupCustomer as jest.Mock).mockReturnValue({ ...customer, hold: 'UNKNOWN', holdRaw: 'MAYBE' });
+    expect(refreshCustomer('12')).toBe('none');
+    expect(adapters.evaluate).not.toHaveBeenCalled();
+    expect(adapters.writeHold).not.toHaveBeenCalled();
+  });
+
+  it('F4: writeAuditSafely logs a failed audit write with the code and never throws', () => {
+    (runtime.getCurrentUser as jest.Mock).mockReturnValue({ id: 2, roleId: 'customrole_sales', role: 1002 });
+    (record.create as unknown as jest.Mock).mockImplementation(() => {
+      throw Object.assign(new Error('no permission'), { name: 'INSUFFICIENT_PERMISSION' });
+    });
+    expect(actualCredit.writeAuditSafely({ customer: '12', order: 7, decision: 'ORDER_HELD', reason: 'Over' }, 'order 7, customer 12')).toBeNull();
+    expect(log.error).toHaveBeenCalledWith({ title: 'ARA credit: audit record not written', details: 'order 7, customer 12, decision ORDER_HELD: INSUFFICIENT_PERMISSION: no permission' });
+  });
+
+  it("F10: the customer banner reads the AR Autopilot flag as true or 'T'", () => {
+    const addPageInitMessage = jest.fn();
+    const rec = fakeRecord({ creditholdoverride: 'ON', custentity_ara_autohold: 'T', custentity_ara_hold_reason: 'Over', custentity_ara_hold_since: '' });
+    customerBannerBeforeLoad({ type: 'view', newRecord: rec, form: { addPageInitMessage } } as never);
+    expect(addPageInitMessage).toHaveBeenCalledWith(expect.objectContaining({ title: 'On credit hold (AR Autopilot)' }));
   });
 });

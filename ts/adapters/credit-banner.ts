@@ -2,7 +2,7 @@
  * Banner texts (page-init messages) of the credit scripts: the customer's hold and an order's credit
  * hold, with why and since when. Every value is HTML-escaped (NetSuite renders these messages as HTML).
  */
-import { CHECK_FAILED_PREFIX, ORDER_STATUS } from '../core/ids/credit';
+import { CHECK_FAILED_PREFIX, CREDIT_REVIEW_PREFIX, ORDER_STATUS } from '../core/ids/credit';
 import { CREDIT_HOLD, type CreditHold } from '../core/fields';
 
 export function escapeHtml(s: unknown): string {
@@ -49,6 +49,7 @@ export function orderBanner(o: { status: string; reason: string; overrideReason:
     };
   }
   if (o.reason.startsWith(CHECK_FAILED_PREFIX)) return { kind: 'error', title: 'Credit check failed', message: escapeHtml(o.reason) };
+  if (o.reason.startsWith(CREDIT_REVIEW_PREFIX)) return { kind: 'warning', title: 'Credit review', message: `${escapeHtml(o.reason)}${since}` };
   if (o.overrideReason) {
     return {
       kind: 'information',

@@ -6,14 +6,22 @@
 import * as log from 'N/log';
 import { decideHold } from '../core/credit';
 import { CREDIT_HOLD } from '../core/fields';
-import { evaluate, lookupCustomer, writeAudit, writeHold } from './credit';
+import { evaluate, isKnownHold, lookupCustomer, writeAuditSafely, writeHold } from './credit';
 import { loadCreditSettings } from './credit-settings';
 
 const LOG_TITLE = 'ARA credit: refresh';
 
-/** Re-evaluate one customer and place or release our hold. Returns what was done. */
+/**
+ * Re-evaluate one customer and place or release our hold. Returns what was done ('none' also when the
+ * customer changed between the lookup and the write: see writeHold). The hold write may throw (the caller
+ * logs it); the audit write after it never does (a missing audit record is logged as an ERROR).
+ */
 export function refreshCustomer(customerId: string): 'place' | 'release' | 'none' {
   const customer = lookupCustomer(customerId);
+  if (!isKnownHold(customer.hold)) {
+    log.audit({ title: `${LOG_TITLE}: unrecognised Hold value, customer ${customerId} left as it is`, details: `Hold = ${JSON.stringify(customer.holdRaw ?? '')}` });
+    return 'none';
+  }
   if (customer.hold === CREDIT_HOLD.off) return 'none';
   if (customer.hold === CREDIT_HOLD.on && !customer.autoHold) return 'none';
   const s = loadCreditSettings(customer.subsidiary);
@@ -24,8 +32,13 @@ export function refreshCustomer(customerId: string): 'place' | 'release' | 'none
   const { evaluation, today } = evaluate(customer, s.settings);
   const decision = decideHold({ hold: customer.hold, autoHold: customer.autoHold }, evaluation);
   if (decision.action === 'none') return 'none';
-  writeHold(customerId, decision.action, decision.reason, today);
-  writeAudit({ customer: customerId, decision: decision.action === 'place' ? 'HOLD_PLACED' : 'HOLD_RELEASED', reason: decision.reason, evaluation });
+  const w = writeHold(customerId, decision.action, decision.reason, today, { hold: customer.hold, autoHold: customer.autoHold });
+  if (!w.written) {
+    log.audit({ title: `${LOG_TITLE}: customer ${customerId} changed meanwhile, left as it is`, details: `wanted to ${decision.action}; Hold is now ${w.found.hold}, AR Autopilot flag ${w.found.autoHold}` });
+    return 'none';
+  }
+  const decisionName = decision.action === 'place' ? 'HOLD_PLACED' : 'HOLD_RELEASED';
+  writeAuditSafely({ customer: customerId, decision: decisionName, reason: decision.reason, evaluation }, `customer ${customerId}`);
   log.audit({ title: `${LOG_TITLE}: hold ${decision.action === 'place' ? 'placed' : 'released'}`, details: `customer ${customerId}: ${decision.reason}` });
   return decision.action;
 }

@@ -11,6 +11,7 @@
  * currency only (`amountunbilled`): per order they are divided back by the order's exchange rate.
  */
 import * as format from 'N/format';
+import * as log from 'N/log';
 import * as record from 'N/record';
 import * as runtime from 'N/runtime';
 import * as search from 'N/search';
@@ -22,15 +23,22 @@ import {
   evaluateCustomer,
 } from '../core/credit';
 import { type CreditDecision, CREDIT_EVENT_RECORD, CREDIT_HOLD, type CreditHold, CUSTOM_FIELDS, CUSTOMER, TXN } from '../core/fields';
-import { ORDER_STATUSES_COUNTED, TYPE_TEXT } from '../core/ids/credit';
+import { type CreditOrderDecision, ORDER_STATUSES_COUNTED, TYPE_TEXT } from '../core/ids/credit';
 import { type Minor, ZERO, add, parseMoney, toMajor } from '../core/money';
 
 // ---------------------------------------------------------------------------------------------------
 // Customer
 
+/** A Hold value that is none of AUTO, ON, OFF (or empty): AR Autopilot leaves such a customer alone. */
+export const UNKNOWN_HOLD = 'UNKNOWN';
+export type HoldValue = CreditHold | typeof UNKNOWN_HOLD;
+
 export interface CustomerCredit {
   id: string;
-  hold: CreditHold;
+  /** The Hold field (creditholdoverride); UNKNOWN_HOLD for a value that is not AUTO, ON or OFF. */
+  hold: HoldValue;
+  /** The Hold value as read (for logs). */
+  holdRaw?: string;
   autoHold: boolean;
   limit: Minor | null;
   currency: string;
@@ -58,9 +66,23 @@ function money(v: unknown): Minor {
   return s === '' ? ZERO : parseMoney(s);
 }
 
-function holdOf(v: string): CreditHold {
-  const u = v.toUpperCase();
-  return u === CREDIT_HOLD.on ? CREDIT_HOLD.on : u === CREDIT_HOLD.off ? CREDIT_HOLD.off : CREDIT_HOLD.auto;
+/**
+ * The Hold field's value: AUTO, ON or OFF (value or text, any case). Anything else (empty, a value NetSuite
+ * may add) is UNKNOWN_HOLD: never treated as AUTO, so AR Autopilot never places or releases a hold on it.
+ */
+export function holdOf(v: string): HoldValue {
+  const u = v.trim().toUpperCase();
+  return u === CREDIT_HOLD.on ? CREDIT_HOLD.on : u === CREDIT_HOLD.off ? CREDIT_HOLD.off : u === CREDIT_HOLD.auto ? CREDIT_HOLD.auto : UNKNOWN_HOLD;
+}
+
+/** True for a Hold value AR Autopilot knows (AUTO, ON, OFF). */
+export function isKnownHold(h: HoldValue): h is CreditHold {
+  return h !== UNKNOWN_HOLD;
+}
+
+/** A checkbox value as read from a record, search or lookup: true or 'T'. */
+export function checked(v: unknown): boolean {
+  return v === true || v === 'T';
 }
 
 export const CUSTOMER_COLUMNS = [
@@ -78,11 +100,12 @@ export function customerFromValues(id: string, get: (field: string) => unknown):
   const limitRaw = get(CUSTOMER.creditlimit);
   const limitText = limitRaw === null || limitRaw === undefined ? '' : String(limitRaw).trim();
   const cur = first(get(CUSTOMER.currency));
-  const auto = get(CUSTOM_FIELDS.autoHold);
+  const hold = first(get('credithold')).value;
   return {
     id,
-    hold: holdOf(first(get('credithold')).value),
-    autoHold: auto === true || auto === 'T',
+    hold: holdOf(hold),
+    holdRaw: hold,
+    autoHold: checked(get(CUSTOM_FIELDS.autoHold)),
     limit: limitText === '' ? null : parseMoney(limitText),
     currency: cur.value,
     currencyText: cur.text || cur.value,
@@ -274,9 +297,35 @@ export function evaluate(
 // ---------------------------------------------------------------------------------------------------
 // Writes
 
-/** Sets the customer's hold fields: place (ON, ours, reason, since) or release (AUTO, cleared). 15 units. */
-export function writeHold(customerId: string, action: 'place' | 'release', reason: string, today: string): void {
+/** The hold state a hold decision was taken from: the customer's Hold field and our flag. */
+export interface ExpectedHold {
+  hold: HoldValue;
+  autoHold: boolean;
+}
+
+export type WriteHoldResult = { written: true } | { written: false; found: { hold: string; autoHold: boolean } };
+
+/** The part of a hold state a decision depends on: AUTO (whatever the flag), ON ours, ON manual, OFF, other. */
+function stateKey(hold: string, autoHold: boolean): string {
+  const h = holdOf(hold);
+  return h === CREDIT_HOLD.on ? `${h}/${autoHold ? 'ours' : 'manual'}` : h === UNKNOWN_HOLD ? `${h}:${hold}` : h;
+}
+
+/**
+ * Sets the customer's hold fields: place (ON, ours, reason, since) or release (AUTO, cleared). 15 units
+ * (customer load 5 + save 10: the Hold field cannot be set with submitFields). The decision was taken from
+ * `expected` (read earlier: by the sweep's getInputData, or a lookup): after the load the Hold field and
+ * our flag are compared with it, and when someone changed them meanwhile (a manual hold placed, Hold OFF
+ * set, our hold released by hand) nothing is written ({ written: false, found }).
+ */
+export function writeHold(customerId: string, action: 'place' | 'release', reason: string, today: string, expected: ExpectedHold): WriteHoldResult {
   const rec = record.load({ type: record.Type.CUSTOMER, id: customerId });
+  const nowHold = String(rec.getValue({ fieldId: CUSTOMER.creditholdoverride }) ?? '');
+  const nowAuto = checked(rec.getValue({ fieldId: CUSTOM_FIELDS.autoHold }));
+  const wanted = action === 'place' ? stateKey(CREDIT_HOLD.auto, false) : stateKey(CREDIT_HOLD.on, true);
+  if (stateKey(nowHold, nowAuto) !== stateKey(expected.hold, expected.autoHold) || stateKey(nowHold, nowAuto) !== wanted) {
+    return { written: false, found: { hold: nowHold, autoHold: nowAuto } };
+  }
   if (action === 'place') {
     rec.setValue({ fieldId: CUSTOMER.creditholdoverride, value: CREDIT_HOLD.on });
     rec.setValue({ fieldId: CUSTOM_FIELDS.autoHold, value: true });
@@ -290,12 +339,35 @@ export function writeHold(customerId: string, action: 'place' | 'release', reaso
     rec.setValue({ fieldId: CUSTOM_FIELDS.holdSince, value: null });
   }
   rec.save();
+  return { written: true };
+}
+
+/** A thrown value as "CODE: message" (N/error name, else ERROR), at most 300 characters. */
+export function errorText(e: unknown): string {
+  const o = (e ?? {}) as { name?: unknown; message?: unknown };
+  const name = typeof o.name === 'string' && o.name ? o.name : 'ERROR';
+  const msg = typeof o.message === 'string' ? o.message : String(e);
+  return `${name}: ${msg}`.slice(0, 300);
+}
+
+/**
+ * writeAudit after a save that must not fail because of it (a role without create permission on the
+ * credit event record, a locked record): the error is logged (ERROR, with `where` and the error code) and
+ * the id returned is null. Never throws.
+ */
+export function writeAuditSafely(e: AuditEvent, where: string): string | null {
+  try {
+    return writeAudit(e);
+  } catch (err) {
+    log.error({ title: 'ARA credit: audit record not written', details: `${where}, decision ${e.decision}: ${errorText(err)}` });
+    return null;
+  }
 }
 
 export interface AuditEvent {
   customer: string;
   order?: string | number | null;
-  decision: CreditDecision;
+  decision: CreditDecision | CreditOrderDecision;
   reason: string;
   evaluation?: CreditEvaluation | null;
   currency?: string | null;

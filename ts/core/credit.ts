@@ -491,14 +491,26 @@ export function decideOrder(input: { customerHeld: boolean; exempt?: boolean; ev
 }
 
 /**
- * The decision when the credit check could not run (a search failed, inconsistent input): fail 'open'
- * saves the order normally, fail 'closed' holds it for approval. Customer holds are never changed on a
- * failure, whatever the mode.
+ * The decision when the credit check could not run (a search failed, inconsistent input, invalid settings).
+ * At entry, fail 'open' saves the order as entered (marked), fail 'closed' holds it for approval. Two cases
+ * hold the order whatever the fail mode:
+ * - `approval`: someone approves the order (approve, or an edit from Pending Approval to Pending
+ *   Fulfillment). A failed check never approves: the order stays held, and only an override role with a
+ *   reason may approve it (canApprove with this reason).
+ * - `customerHeld`: the customer's Hold is known to be ON (a manual hold, or ours): it is respected.
+ * Customer holds are never changed on a failure, whatever the mode. The reason always starts with
+ * "Credit check failed".
  */
-export function decideOrderOnError(settings: Pick<CreditSettings, 'failMode'>, problem: string): OrderDecision {
-  return settings.failMode === 'closed'
-    ? { hold: true, reason: `Credit check failed (${problem}): held for approval` }
-    : { hold: false, reason: `Credit check failed (${problem}): order not held (fail open)` };
+export function decideOrderOnError(
+  settings: Pick<CreditSettings, 'failMode'>,
+  problem: string,
+  context: { approval?: boolean; customerHeld?: boolean } = {},
+): OrderDecision {
+  const held = context.customerHeld ? ' (customer is on credit hold)' : '';
+  if (settings.failMode === 'closed' || context.approval || context.customerHeld) {
+    return { hold: true, reason: `Credit check failed (${problem}): held for approval${held}` };
+  }
+  return { hold: false, reason: `Credit check failed (${problem}): order not held (fail open)` };
 }
 
 // ---------------------------------------------------------------------------------------------------

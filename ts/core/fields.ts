@@ -159,5 +159,6 @@ export const CREDIT_DECISIONS = [
   'MANUAL_HOLD',
   'MANUAL_RELEASE',
   'CHECK_FAILED',
+  'ORDER_REVIEW',
 ] as const;
 export type CreditDecision = (typeof CREDIT_DECISIONS)[number];

@@ -470,6 +470,18 @@ describe('decideOrder', () => {
       reason: 'Credit check failed (mixed currencies): held for approval',
     });
   });
+
+  test('a failed check never approves, and respects a customer known to be on hold, whatever the fail mode', () => {
+    expect(decideOrderOnError(S, 'search timed out', { approval: true })).toEqual({
+      hold: true,
+      reason: 'Credit check failed (search timed out): held for approval',
+    });
+    expect(decideOrderOnError(S, 'bad settings', { customerHeld: true })).toEqual({
+      hold: true,
+      reason: 'Credit check failed (bad settings): held for approval (customer is on credit hold)',
+    });
+    expect(decideOrderOnError(S, 'x', { approval: false, customerHeld: false }).hold).toBe(false);
+  });
 });
 
 describe('canApprove', () => {

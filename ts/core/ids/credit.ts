@@ -36,3 +36,19 @@ export const TYPE_TEXT = {
 
 /** Prefix of the order credit reason when the check itself failed (fail mode). */
 export const CHECK_FAILED_PREFIX = 'Credit check failed';
+
+/**
+ * Prefix of the order credit reason written when an approved order that is already fulfilled or billed in
+ * part (statuses D, E, F: it cannot go back to Pending Approval) grows, or changes customer or currency,
+ * while the customer is on hold, over limit or delinquent. The order is left as it is and flagged.
+ */
+export const CREDIT_REVIEW_PREFIX = 'Credit review';
+
+/**
+ * Audit decisions of the credit scripts beyond the shared CREDIT_DECISIONS (ts/core/fields.ts): the
+ * decision field of the credit event record is free text.
+ * - ORDER_REVIEW: an order already fulfilled or billed in part was increased (or moved to another customer
+ *   or currency) while the customer is held, over limit or delinquent; flagged with CREDIT_REVIEW_PREFIX.
+ */
+export const CREDIT_ORDER_DECISIONS = { review: 'ORDER_REVIEW' } as const;
+export type CreditOrderDecision = (typeof CREDIT_ORDER_DECISIONS)[keyof typeof CREDIT_ORDER_DECISIONS];
