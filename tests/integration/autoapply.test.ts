@@ -50,6 +50,15 @@ function reportOf(emu: Emulator, fileId: unknown): string[] {
   return f.contents.trim().split('\r\n');
 }
 
+function runIdAt(emu: Emulator, i: number): string {
+  return emu.records.ids('customrecord_ara_run')[i];
+}
+
+/** What an admin does after a crash: sets the stuck run log's Status to FAILED. */
+function releaseRun(emu: Emulator, runId: string): void {
+  emu.recordCommand('edit', 'customrecord_ara_run', { id: runId, values: { custrecord_ara_run_status: 'FAILED' } });
+}
+
 function reduceUsage(r: ReturnType<Emulator['run']>): number[] {
   return r.usage.invocations.filter((i) => i.stage === 'reduce').map((i) => i.usage);
 }
@@ -134,11 +143,12 @@ describe('customscript_ara_mr_autoapply (compiled, in the emulator)', () => {
     const r = run(emu);
     const apps = applications(emu).length;
     const [reduce] = reduceUsage(r);
-    // One key: 2 searches (runPaged 5 + fetch 5 each), then transform 10 + save 20 per deposit.
-    expect(reduce).toBe(20 + 30 * apps);
+    // One key: 3 searches (deposits, open invoices, which linked sales orders are done: runPaged 5 +
+    // fetch 5 each), then transform 10 + save 20 per deposit (fewer than FRESH_POSTINGS: no re-read).
+    expect(reduce).toBe(30 + 30 * apps);
     expect(r.usage.maxPerStage.reduce).toBeLessThanOrEqual(2500);
-    // getInputData: summary search 10 + run log create 2 + save 4; summarize: CSV 20 + run log 2.
-    expect(r.usage.invocations.find((i) => i.stage === 'getInputData')!.usage).toBe(16);
+    // getInputData: run log create 2 + save 4, running-run check 10, summary search 10; summarize: CSV 20 + run log 2.
+    expect(r.usage.invocations.find((i) => i.stage === 'getInputData')!.usage).toBe(26);
     expect(r.usage.invocations.find((i) => i.stage === 'summarize')!.usage).toBe(22);
   });
 
@@ -171,7 +181,7 @@ describe('customscript_ara_mr_autoapply (compiled, in the emulator)', () => {
     expect(proposed.length).toBeGreaterThan(0);
     expect(proposed.every((l) => /^run \d+,PROPOSED,/.test(l))).toBe(true);
     // Usage: searches, run log and report only.
-    expect(r.usage.maxPerStage.reduce).toBe(20);
+    expect(r.usage.maxPerStage.reduce).toBe(30);
 
     run(emu);
     const posted = reportOf(emu, runLogs(emu)[1].fields.custrecord_ara_run_report).slice(1);
@@ -207,10 +217,29 @@ describe('customscript_ara_mr_autoapply (compiled, in the emulator)', () => {
       const partial = applications(crashed).length;
       expect(partial).toBeGreaterThan(0);
       expect(partial).toBeLessThan(applications(once).length);
+      // Right after the crash its log still says RUNNING: a new run takes it for running and stops.
+      const before = balances(crashed);
       const r2 = run(crashed);
       expect(r2.errors).toEqual([]);
+      expect(runLogs(crashed)[1].fields.custrecord_ara_run_status).toBe('SKIPPED');
+      expect(balances(crashed)).toEqual(before);
+      // Once the admin marks the crashed run FAILED (as the README says), a run picks up the rest.
+      releaseRun(crashed, runIdAt(crashed, 0));
+      const r3 = run(crashed);
+      expect(r3.errors).toEqual([]);
+      expect(runLogs(crashed)[2].fields.custrecord_ara_run_status).toBe('COMPLETE');
       expect(balances(crashed)).toEqual(balances(once));
       expect(applications(crashed)).toHaveLength(applications(once).length);
+    });
+
+    it('a crashed run holds no longer than 6 hours: the next day a run goes ahead by itself', () => {
+      const crashed = account(many);
+      run(crashed, {}, { interrupt: { stage: 'reduce', after: 1 } });
+      crashed.setClock('2026-11-28');
+      const r = run(crashed);
+      expect(r.errors).toEqual([]);
+      expect(runLogs(crashed)[1].fields.custrecord_ara_run_status).toBe('COMPLETE');
+      expect(runLogs(crashed)[0].fields.custrecord_ara_run_status).toBe('RUNNING');
     });
 
     it('stays under 32 units per deposit application over the run, searches and audit included', () => {
@@ -272,6 +301,85 @@ describe('customscript_ara_mr_autoapply (compiled, in the emulator)', () => {
     const after = balances(emu);
     run(emu);
     expect(balances(emu)).toEqual(after);
+  });
+
+  it("sales orders: a billed or closed order's deposit goes on to the other rules, an open one waits (status read by filter)", () => {
+    const emu = account(small);
+    const closed = small.customers.find((c) => c.scenario === 'SALES_ORDER_OPEN')!;
+    // Close the open order: its deposit's rest may now go elsewhere.
+    const so = (small.fixture.records.customerdeposit.find((d) => d.id === closed.deposits[0]) as { salesorder: number }).salesorder;
+    emu.recordCommand('edit', 'salesorder', { id: String(so), values: { orderstatus: 'H' } });
+    const wasOther = Number(view(emu, 'invoice', closed.invoices[1]).fields.amountremaining);
+    run(emu);
+    expect(Number(view(emu, 'invoice', closed.invoices[0]).fields.amountremaining)).toBe(0);
+    expect(Number(view(emu, 'invoice', closed.invoices[1]).fields.amountremaining)).toBeLessThan(wasOther);
+    const billed = small.customers.find((c) => c.scenario === 'SALES_ORDER_BILLED')!;
+    expect(Number(view(emu, 'invoice', billed.invoices[1]).fields.amountremaining)).toBe(400);
+  });
+
+  it('the two deployments never post at the same time: a post run stops (SKIPPED) while another one runs', () => {
+    const emu = account(small);
+    // Another post run of the script started a moment ago and is still running (its log says RUNNING).
+    const now = new Date().toISOString().slice(11, 16);
+    const other = emu.recordCommand('create', 'customrecord_ara_run', {
+      values: { name: `Auto-apply post 2026-11-27 ${now} UTC`, custrecord_ara_run_mode: 'post', custrecord_ara_run_status: 'RUNNING' },
+    }).id;
+    const before = balances(emu);
+    const r = emu.run(SCRIPT, { deploymentId: 'customdeploy_ara_mr_autoapply_now', params: { custscript_ara_aa_folder: FOLDER } });
+    expect(r.errors).toEqual([]);
+    expect(balances(emu)).toEqual(before);
+    const log = runLogs(emu)[1].fields;
+    expect(log.custrecord_ara_run_status).toBe('SKIPPED');
+    expect(log.custrecord_ara_run_errors).toContain(`run ${other} (started 2026-11-27 ${now} UTC) is still running`);
+    expect(log.custrecord_ara_run_report ?? '').toBe('');
+    // getInputData: run log 6 + the check 10; no deposit search, no reduce work.
+    expect(r.usage.invocations.find((i) => i.stage === 'getInputData')!.usage).toBe(16);
+    // A preview is never held (it posts nothing).
+    const pv = run(emu, { custscript_ara_aa_mode: 'preview' });
+    expect(pv.errors).toEqual([]);
+    expect(runLogs(emu)[2].fields.custrecord_ara_run_status).toBe('COMPLETE');
+    // Once the other run has finished, a run goes ahead.
+    releaseRun(emu, other);
+    run(emu);
+    expect(runLogs(emu)[3].fields.custrecord_ara_run_status).toBe('COMPLETE');
+    expect(applications(emu).length).toBeGreaterThan(0);
+  });
+
+  it('a dispute set, or a deposit used, after the search: re-read past FRESH_POSTINGS postings, never applied', () => {
+    const f = buildAutoApplyFixture({ customers: 0, big: { invoices: 150, deposits: 70 } });
+    const emu = account(f);
+    run(emu, { custscript_ara_aa_mode: 'preview' });
+    const proposed = reportOf(emu, runLogs(emu)[0].fields.custrecord_ara_run_report)
+      .slice(1)
+      .map((l) => l.split(','));
+    // Deposits in posting order; an invoice proposed only to deposits posted after the first 40.
+    const order = [...new Set(proposed.map((c) => c[3]))];
+    const early = new Set(order.slice(0, 40));
+    const target = proposed.find((c) => !early.has(c[3]) && !proposed.some((x) => x[5] === c[5] && early.has(x[3])))![5];
+    const usedDeposit = order[50];
+    const dueBefore = Number(view(emu, 'invoice', target).fields.amountremaining);
+    const paymentBefore = Number(view(emu, 'customerdeposit', usedDeposit).fields.payment);
+    // Test-only fault: while the run posts its first deposit, someone disputes the invoice and lowers a later deposit.
+    const records = emu.records as unknown as { transform: (...a: string[]) => unknown; reindex: () => void };
+    const transform = records.transform.bind(records);
+    let first = true;
+    records.transform = (fromType: string, fromId: string, toType: string) => {
+      if (first) {
+        first = false;
+        emu.records.stored('invoice', target)!.fields.custbody_ara_disputed = true;
+        emu.records.stored('customerdeposit', usedDeposit)!.fields.payment = 10;
+        records.reindex();
+      }
+      return transform(fromType, fromId, toType);
+    };
+    const r = run(emu);
+    expect(r.errors).toEqual([]);
+    const log = runLogs(emu)[1].fields;
+    expect(log.custrecord_ara_run_failed).toBe(0); // no USER_ERROR "more than the amount of the deposit"
+    expect(Number(view(emu, 'invoice', target).fields.amountremaining)).toBe(dueBefore);
+    expect(paymentBefore).toBeGreaterThan(10);
+    expect(emu.records.openAmount(usedDeposit)).toBeGreaterThanOrEqual(0);
+    expect(r.usage.maxPerStage.reduce).toBeLessThanOrEqual(2500);
   });
 
   it('a customer with more deposits than one reduce may post defers the rest to continuation passes (N/task)', () => {

@@ -3,6 +3,8 @@
  * hooks (re-plan on changed amounts, failures, usage), run totals, run log texts, CSV.
  */
 import {
+  Freshness,
+  type FreshFacts,
   type PostHooks,
   type PostOutcome,
   type TransformView,
@@ -32,16 +34,31 @@ function inv(id: string, amount: number, due: string, extra: Partial<OpenInvoice
 }
 
 /** A fake NetSuite: invoice dues, deposit applications applied to them, with over-application checks. */
-function fakeAccount(dues: Record<string, number>, opts: { fail?: Set<string>; budget?: number } = {}) {
+function fakeAccount(
+  dues: Record<string, number>,
+  opts: {
+    fail?: Set<string>;
+    budget?: number;
+    /** Deposits' real unapplied amounts (NetSuite refuses more); `shown`: whether the transformed record shows them. */
+    unapplied?: Record<string, number>;
+    shown?: boolean;
+    recheck?: PostHooks['recheck'];
+  } = {},
+) {
   const posted: { depositId: string; memo: string; lines: { invoiceId: string; amount: Minor }[] }[] = [];
   let budget = opts.budget ?? Infinity;
   const hooks: PostHooks = {
     canPost: () => budget >= 30,
+    recheck: opts.recheck,
     post(deposit: Deposit, decide: (v: TransformView) => { lines: PlannedLine[]; memo: string }): PostOutcome {
       budget -= 30;
       if (opts.fail?.has(deposit.id)) return { kind: 'failed', code: 'RCRD_HAS_BEEN_CHANGED', message: 'locked' };
       const view = new Map(Object.entries(dues).filter(([, v]) => v > 0).map(([k, v]) => [k, m(v)]));
-      const { lines, memo } = decide({ dues: view });
+      const real = opts.unapplied?.[deposit.id];
+      const { lines, memo } = decide({ dues: view, depositUnapplied: opts.shown && real !== undefined ? m(real) : null });
+      const total = lines.reduce((s, l) => s + l.amount, 0);
+      if (real !== undefined && total > real) return { kind: 'failed', code: 'USER_ERROR', message: 'You cannot apply more than the amount of the deposit' };
+      if (real !== undefined) opts.unapplied![deposit.id] -= total;
       const applied = lines.map((l) => {
         expect(l.amount).toBeLessThanOrEqual(dues[l.invoiceId]);
         dues[l.invoiceId] -= l.amount;
@@ -130,6 +147,46 @@ describe('runCustomer', () => {
     runCustomer([dep('1', 10000, { memo: 'INV100' })], [inv('100', 10000, '2026-10-01', { disputed: true }), inv('101', 3000, '2026-09-15')], OPTS, a.hooks);
     expect(a.dues['100']).toBe(10000);
     expect(a.dues['101']).toBe(0);
+  });
+
+  it('caps the lines together at the unapplied amount the transformed record shows (the deposit was used since the search)', () => {
+    // The search said deposit 2 has 5000 left; someone applied 4000 of it meanwhile.
+    const a = fakeAccount({ '100': 10000, '101': 3000, '102': 4000 }, { unapplied: { '1': 10000, '2': 1000 }, shown: true });
+    const out = runCustomer(deposits, invoices, OPTS, a.hooks);
+    expect(out.failures).toEqual([]);
+    expect(a.posted[1]).toMatchObject({ depositId: '2', lines: [{ invoiceId: '101', amount: 1000 }] });
+    expect(a.dues).toEqual({ '100': 0, '101': 2000, '102': 4000 });
+  });
+
+  it('a dispute set, or a deposit used, after the search: the re-read before posting plans again', () => {
+    const rechecks: string[][] = [];
+    const recheck = (customerId: string, queue: readonly string[]): FreshFacts | null => {
+      rechecks.push([customerId, ...queue]);
+      // Only before deposit 2 is the data old: 101 is disputed now, deposit 2 has 4500 left.
+      if (queue[0] !== '2') return null;
+      return { unapplied: new Map([['2', m(4500)]]), disputed: new Set(['101']), customers: new Set(['7']) };
+    };
+    const a = fakeAccount({ '100': 10000, '101': 3000, '102': 4000 }, { unapplied: { '1': 10000, '2': 4500 }, recheck });
+    const out = runCustomer(deposits, invoices, OPTS, a.hooks);
+    expect(out.failures).toEqual([]);
+    expect(a.posted.map((p) => [p.depositId, p.lines])).toEqual([
+      ['1', [{ invoiceId: '100', amount: 10000 }]],
+      ['2', [{ invoiceId: '102', amount: 4000 }]],
+    ]);
+    expect(a.dues['101']).toBe(3000); // disputed since the search: untouched
+    expect(rechecks[0]).toEqual(['7', '1', '2']);
+  });
+
+  it('Freshness: data is stale after the window of postings, fresh again once re-read', () => {
+    const f = new Freshness(2);
+    expect(f.stale('7', '1')).toBe(false);
+    f.posting();
+    f.posting();
+    expect(f.stale('7', '1')).toBe(true);
+    f.read(['7'], ['1']);
+    expect(f.stale('7', '1')).toBe(false);
+    expect(f.stale('7', '9')).toBe(true); // a deposit not re-read
+    expect(f.stale('8', '1')).toBe(true); // invoices of a customer not re-read
   });
 
   it('running again after posting finds nothing to do (idempotent)', () => {

@@ -16,13 +16,19 @@ import { CUSTOM_FIELDS, RECORD, STATUS, SUBLIST, APPLY_LINE, TXN } from '../core
 import { type CalendarDate, DEFAULT_DATE_FORMAT, parseDate } from '../core/dates';
 import { type Minor, parseMoney, toMajor } from '../core/money';
 import type { Deposit, OpenInvoice } from '../core/matching';
-import type { CustomerCount, PlannedLine, PostOutcome, TransformView } from '../core/autoapply';
+import type { CustomerCount, FreshFacts, PlannedLine, PostOutcome, TransformView } from '../core/autoapply';
 import { AUTOAPPLY_PARAMS, AUTOAPPLY_SCRIPT, type AutoApplyMode, RUN_RECORD, type RunStatus } from '../core/ids/autoapply';
 
 /** Rows per search page (the most runPaged allows). */
 const PAGE_SIZE = 1000;
-/** Sales order statuses after which a deposit's remainder may go to other invoices. */
-const ORDER_DONE = new Set(['SalesOrd:C', 'SalesOrd:G', 'SalesOrd:H']);
+/**
+ * Sales order statuses after which a deposit's remainder may go to other invoices (Cancelled, Billed,
+ * Closed), as search filter codes. Decided by a filter, never by comparing Result.getValue: getValue of
+ * `status` is NetSuite's status id ('fullyBilled', 'closed'), not the code filters take.
+ */
+const ORDER_DONE_CODES = ['SalesOrd:C', 'SalesOrd:G', 'SalesOrd:H'];
+/** A post run whose log says RUNNING and that started less than this long ago is taken as still running. */
+export const LIVE_RUN_MS = 6 * 3600 * 1000;
 
 export interface AutoApplyParams {
   mode: AutoApplyMode;
@@ -60,7 +66,12 @@ export function remainingUsage(): number {
   return runtime.getCurrentScript().getRemainingUsage();
 }
 
-/** Runs a search page by page (runPaged 5 + fetch 5 units per 1,000 rows). */
+/** The unique tie-breaker every paged search ends its sort with, so pages neither skip nor repeat rows. */
+function byInternalId(): search.Column {
+  return search.createColumn({ name: 'internalid', sort: search.Sort.ASC });
+}
+
+/** Runs a search page by page (runPaged 5 + fetch 5 units per 1,000 rows). Its sort must be unique. */
 function eachResult(s: search.Search, f: (r: search.Result) => void): void {
   const paged = s.runPaged({ pageSize: PAGE_SIZE });
   for (const range of paged.pageRanges) {
@@ -106,6 +117,8 @@ export function depositCountsByCustomer(subsidiary: string | null): CustomerCoun
     columns: [
       search.createColumn({ name: TXN.entity, summary: search.Summary.GROUP }),
       search.createColumn({ name: 'internalid', summary: search.Summary.COUNT }),
+      // One row per customer: the customer's internal id is a unique sort for the pages.
+      search.createColumn({ name: 'internalid', join: 'customer', summary: search.Summary.GROUP, sort: search.Sort.ASC }),
     ],
   });
   const out: CustomerCount[] = [];
@@ -117,14 +130,29 @@ export function depositCountsByCustomer(subsidiary: string | null): CustomerCoun
   return out;
 }
 
-/** Eligible deposits of these customers, fresh. */
+/**
+ * Of these sales orders, the ones cancelled, billed or closed (10 units per 1,000 orders; none when the
+ * list is empty). A status filter decides, so the answer does not depend on how getValue spells a status.
+ */
+export function doneSalesOrders(orderIds: readonly string[]): Set<string> {
+  const done = new Set<string>();
+  if (orderIds.length === 0) return done;
+  const s = search.create({
+    type: search.Type.SALES_ORDER,
+    filters: [['mainline', 'is', 'T'], 'and', ['internalid', 'anyof', [...orderIds]], 'and', [TXN.status, 'anyof', ORDER_DONE_CODES]] as unknown as search.Filter[],
+    columns: [byInternalId()],
+  });
+  eachResult(s, (r) => done.add(String(r.id)));
+  return done;
+}
+
+/** Eligible deposits of these customers, fresh (and, for those taken for a sales order, whether it is still open). */
 export function searchDeposits(customerIds: readonly string[], subsidiary: string | null): Deposit[] {
   if (customerIds.length === 0) return [];
-  const soStatus = search.createColumn({ name: TXN.status, join: TXN.salesorder });
   const s = search.create({
     type: search.Type.CUSTOMER_DEPOSIT,
     filters: [...eligibleDepositFilters(subsidiary), 'and', [TXN.entity, 'anyof', [...customerIds]]] as unknown as search.Filter[],
-    columns: [TXN.entity, TXN.currency, TXN.subsidiary, TXN.trandate, 'fxamountremaining', TXN.salesorder, soStatus, TXN.memo],
+    columns: [TXN.entity, TXN.currency, TXN.subsidiary, TXN.trandate, 'fxamountremaining', TXN.salesorder, TXN.memo, byInternalId()],
   });
   const out: Deposit[] = [];
   eachResult(s, (r) => {
@@ -137,10 +165,12 @@ export function searchDeposits(customerIds: readonly string[], subsidiary: strin
       date: searchDate(text(r.getValue({ name: TXN.trandate }))) as CalendarDate,
       amountUnapplied: money(text(r.getValue({ name: 'fxamountremaining' }))),
       salesOrderId: so || null,
-      salesOrderOpen: so !== '' && !ORDER_DONE.has(text(r.getValue(soStatus))),
+      salesOrderOpen: so !== '',
       memo: text(r.getValue({ name: TXN.memo })),
     });
   });
+  const done = doneSalesOrders([...new Set(out.flatMap((d) => (d.salesOrderId ? [d.salesOrderId] : [])))]);
+  for (const d of out) if (d.salesOrderId && done.has(d.salesOrderId)) d.salesOrderOpen = false;
   return out;
 }
 
@@ -167,6 +197,7 @@ export function searchOpenInvoices(customerIds: readonly string[]): OpenInvoice[
       TXN.otherrefnum,
       TXN.createdfrom,
       CUSTOM_FIELDS.disputed,
+      byInternalId(),
     ],
   });
   const out: OpenInvoice[] = [];
@@ -189,15 +220,58 @@ export function searchOpenInvoices(customerIds: readonly string[]): OpenInvoice[
   return out;
 }
 
+/**
+ * Fresh facts for the next deposits to post (one search, 10 units per 1,000 rows): the unapplied amount
+ * of each of these deposits (0 when no longer found) and which open invoices of these customers are
+ * disputed now.
+ */
+export function recheckFacts(depositIds: readonly string[], customerIds: readonly string[]): FreshFacts {
+  const unapplied = new Map<string, Minor>();
+  const disputed = new Set<string>();
+  for (const id of depositIds) unapplied.set(id, 0 as Minor);
+  if (depositIds.length === 0 && customerIds.length === 0) return { unapplied, disputed, customers: new Set(customerIds) };
+  const parts: unknown[] = [];
+  if (depositIds.length > 0) parts.push([['type', 'anyof', 'CustDep'], 'and', ['internalid', 'anyof', [...depositIds]]]);
+  if (customerIds.length > 0) {
+    if (parts.length > 0) parts.push('or');
+    parts.push([['type', 'anyof', 'CustInvc'], 'and', ['status', 'anyof', [STATUS.invoiceOpen]], 'and', [TXN.entity, 'anyof', [...customerIds]], 'and', [CUSTOM_FIELDS.disputed, 'is', 'T']]);
+  }
+  const s = search.create({
+    type: search.Type.TRANSACTION,
+    filters: [['mainline', 'is', 'T'], 'and', parts] as unknown as search.Filter[],
+    columns: ['type', 'fxamountremaining', byInternalId()],
+  });
+  eachResult(s, (r) => {
+    const id = String(r.id);
+    if (text(r.getValue({ name: 'type' })) === 'CustDep') unapplied.set(id, money(text(r.getValue({ name: 'fxamountremaining' }))));
+    else disputed.add(id);
+  });
+  return { unapplied, disputed, customers: new Set(customerIds) };
+}
+
 /** NetSuite's error code of a thrown error (SuiteScriptError.name), else the JavaScript error name. */
 export function errorCode(e: unknown): { code: string; message: string } {
   const o = (e ?? {}) as { name?: unknown; message?: unknown };
   return { code: text(o.name) || 'UNEXPECTED_ERROR', message: text(o.message) || text(e) };
 }
 
+/** The deposit's unapplied amount as the transformed record shows it; null when the record does not expose it. */
+function recordUnapplied(app: record.Record): Minor | null {
+  let v: unknown;
+  try {
+    v = app.getValue({ fieldId: 'unapplied' });
+  } catch {
+    return null;
+  }
+  if (v === '' || v === null || v === undefined) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? parseMoney(n, 2) : null;
+}
+
 /**
- * One deposit application: transform the deposit (10 units), read each line's amount due, let
- * `decide` choose the lines, tick each at most at its due, save (20 units). Never throws.
+ * One deposit application: transform the deposit (10 units), read each line's amount due (and the
+ * deposit's unapplied amount when the record shows it), let `decide` choose the lines, tick each at most
+ * at its due and all together at most at the deposit's unapplied amount, save (20 units). Never throws.
  */
 export function postDepositApplication(
   deposit: Deposit,
@@ -213,14 +287,17 @@ export function postDepositApplication(
       dues.set(doc, parseMoney(Number(app.getSublistValue({ sublistId: SUBLIST.apply, fieldId: APPLY_LINE.due, line: i }) || 0), 2));
       lineOf.set(doc, i);
     }
-    const { lines, memo } = decide({ dues });
+    const depositUnapplied = recordUnapplied(app);
+    const { lines, memo } = decide({ dues, depositUnapplied });
     const applied: { invoiceId: string; amount: Minor }[] = [];
+    let left = depositUnapplied ?? Number.MAX_SAFE_INTEGER;
     for (const l of lines) {
       const i = lineOf.get(l.invoiceId);
       const due = dues.get(l.invoiceId);
       if (i === undefined || due === undefined) continue;
-      const amount = (l.amount < due ? l.amount : due) as Minor;
+      const amount = Math.min(l.amount, due, left) as Minor;
       if (amount <= 0) continue;
+      left -= amount;
       app.setSublistValue({ sublistId: SUBLIST.apply, fieldId: APPLY_LINE.amount, line: i, value: toMajor(amount) });
       applied.push({ invoiceId: l.invoiceId, amount });
     }
@@ -288,9 +365,55 @@ function runLogFields(v: RunLogValues): Record<string, string | number | Date> {
   return values;
 }
 
+/** A post run that is still running: its run log id and when it started. */
+export interface LiveRun {
+  id: string;
+  start: string;
+}
+
+/** The start written into the run log's name by createRunLog ('Auto-apply post 2026-11-27 02:00 UTC'), ms since 1970. */
+export function startOfRunName(name: string): number | null {
+  const m = /(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}) UTC$/.exec(name);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])) : null;
+}
+
+/**
+ * Another post run of this script that holds the run: one whose log (created before `runId`) still says
+ * RUNNING and that started less than LIVE_RUN_MS before `now` (10 units). A crashed run stays RUNNING
+ * in its log, so it holds the run for at most LIVE_RUN_MS; an admin can release it sooner by setting that
+ * log's Status to FAILED. The lowest run id wins when two runs start together (each checks after creating
+ * its own log).
+ */
+export function liveRunBefore(runId: string, now: Date): LiveRun | null {
+  const s = search.create({
+    type: RUN_RECORD.type,
+    filters: [
+      [RUN_RECORD.status, 'is', 'RUNNING' satisfies RunStatus],
+      'and',
+      [RUN_RECORD.mode, 'is', 'post' satisfies AutoApplyMode],
+      'and',
+      ['internalidnumber', 'lessthan', Number(runId)],
+    ] as unknown as search.Filter[],
+    columns: [RUN_RECORD.name, search.createColumn({ name: 'internalid', sort: search.Sort.DESC })],
+  });
+  for (const r of s.run().getRange({ start: 0, end: 20 })) {
+    const started = startOfRunName(text(r.getValue({ name: RUN_RECORD.name })));
+    // A log whose name no longer tells its start (renamed by someone) never holds the run.
+    if (started !== null && now.getTime() - started < LIVE_RUN_MS) {
+      return { id: String(r.id), start: `${new Date(started).toISOString().slice(0, 16).replace('T', ' ')} UTC` };
+    }
+  }
+  return null;
+}
+
 /** Completes the run log once, at the end of the run: 2 units. */
 export function completeRunLog(id: string, v: RunLogValues): void {
   record.submitFields({ type: RUN_RECORD.type, id, values: runLogFields(v) as never, options: { enableSourcing: false, ignoreMandatoryFields: true } });
+}
+
+/** Records the continuation task on the run log (2 units). */
+export function setRunContinuation(id: string, taskId: string): void {
+  record.submitFields({ type: RUN_RECORD.type, id, values: { [RUN_RECORD.continuation]: taskId }, options: { enableSourcing: false, ignoreMandatoryFields: true } });
 }
 
 /** A run log for a run that failed before it could create one (getInputData failed): 6 units. */

@@ -40,6 +40,12 @@ export const UNITS_PER_DEPOSIT = 30;
 export const MAX_DEPOSITS_PER_KEY = 64;
 /** Continuation passes one night may chain (each posts at least one key's worth of deposits). */
 export const MAX_PASSES = 50;
+/**
+ * A deposit is posted with data read at most this many postings ago in its reduce invocation: past that,
+ * the deposits' unapplied amounts and the invoices' dispute flags are read again (one search, 10 units)
+ * before the next posting. Keys of at most this many deposits never need it.
+ */
+export const FRESH_POSTINGS = 32;
 
 
 // ---------------------------------------------------------------------------------------------------
@@ -86,6 +92,42 @@ export interface PlannedLine {
 /** The transformed deposit application: amount due of every invoice line NetSuite lists on it. */
 export interface TransformView {
   dues: ReadonlyMap<string, Minor>;
+  /** The deposit's unapplied amount the record shows; null when the record does not expose it. */
+  depositUnapplied: Minor | null;
+}
+
+/** What a re-read found (PostHooks.recheck). */
+export interface FreshFacts {
+  /** Unapplied amount now of each deposit re-read. */
+  unapplied: ReadonlyMap<string, Minor>;
+  /** Open invoices of `customers` that are disputed now (the others of those customers are not). */
+  disputed: ReadonlySet<string>;
+  customers: ReadonlySet<string>;
+}
+
+/**
+ * Which data of a reduce invocation is older than FRESH_POSTINGS postings. Everything is read when the
+ * invocation starts (posting 0); `read` records a re-read of some deposits and customers' invoices.
+ */
+export class Freshness {
+  private posted = 0;
+  private readonly depositAt = new Map<string, number>();
+  private readonly customerAt = new Map<string, number>();
+  constructor(private readonly window: number = FRESH_POSTINGS) {}
+
+  posting(): void {
+    this.posted++;
+  }
+
+  stale(customerId: string, depositId: string): boolean {
+    const age = (at: number | undefined) => this.posted - (at ?? 0);
+    return age(this.customerAt.get(customerId)) >= this.window || age(this.depositAt.get(depositId)) >= this.window;
+  }
+
+  read(customerIds: readonly string[], depositIds: readonly string[]): void {
+    for (const c of customerIds) this.customerAt.set(c, this.posted);
+    for (const d of depositIds) this.depositAt.set(d, this.posted);
+  }
 }
 
 export type PostOutcome =
@@ -97,6 +139,11 @@ export type PostOutcome =
 export interface PostHooks {
   /** Whether one more deposit may be posted within the invocation's usage budget. */
   canPost(): boolean;
+  /**
+   * Before a deposit is posted: fresh facts when the data about it (`queue[0]`, then the rest of the
+   * customer's queue in posting order) is too old, null when it is fresh enough.
+   */
+  recheck?(customerId: string, queue: readonly string[]): FreshFacts | null;
   /**
    * Transforms the deposit, calls `decide` with the amounts due NetSuite shows, ticks the lines it
    * returns (each capped at its line's due), saves with `memo`. Must not throw.
@@ -213,13 +260,39 @@ export function runCustomer(
   /** The model of each invoice's amount remaining: the search's, then what NetSuite showed and what was applied. */
   const remaining = new Map<string, Minor>();
   for (const inv of invoices) remaining.set(inv.id, inv.amountRemaining);
+  /** The model of each deposit's unapplied amount and each invoice's dispute flag: the search's, then re-reads. */
+  const unapplied = new Map<string, Minor>();
+  for (const d of deposits) unapplied.set(d.id, d.amountUnapplied);
+  const disputed = new Map<string, boolean>();
+  for (const inv of invoices) disputed.set(inv.id, inv.disputed);
   const plan = (): Plan => {
     out.plans++;
     return planCustomer(
-      deposits.filter((d) => !done.has(d.id)),
-      invoices.map((inv) => ({ ...inv, amountRemaining: remaining.get(inv.id) ?? inv.amountRemaining })),
+      deposits.filter((d) => !done.has(d.id)).map((d) => (unapplied.get(d.id) === d.amountUnapplied ? d : { ...d, amountUnapplied: unapplied.get(d.id)! })),
+      invoices.map((inv) => ({ ...inv, amountRemaining: remaining.get(inv.id) ?? inv.amountRemaining, disputed: disputed.get(inv.id) ?? inv.disputed })),
       planOptions,
     );
+  };
+  /** Takes a re-read into the model; true when it changed something. */
+  const learn = (facts: FreshFacts): boolean => {
+    let changed = false;
+    for (const d of deposits) {
+      if (done.has(d.id)) continue;
+      const now = facts.unapplied.get(d.id);
+      if (now !== undefined && now !== unapplied.get(d.id)) {
+        unapplied.set(d.id, now);
+        changed = true;
+      }
+    }
+    for (const inv of invoices) {
+      if (!facts.customers.has(inv.customerId)) continue;
+      const now = facts.disputed.has(inv.id);
+      if (now !== disputed.get(inv.id)) {
+        disputed.set(inv.id, now);
+        changed = true;
+      }
+    }
+    return changed;
   };
 
   if (options.mode === 'preview' || hooks === null) {
@@ -239,11 +312,21 @@ export function runCustomer(
         for (const id of queue.slice(i)) out.deferred.push(id);
         return out;
       }
+      const facts = hooks.recheck ? hooks.recheck(deposit.customerId, queue.slice(i)) : null;
+      if (facts && learn(facts)) {
+        // A dispute set or a deposit used since the data was read: plan again before posting anything.
+        replan = true;
+        break;
+      }
       done.add(depositId);
       let lines: PlannedLine[] = toLines(current.get(depositId)!);
       const outcome = hooks.post(deposit, (view) => {
         // Bring the model in line with what NetSuite shows for this deposit's currency and subsidiary.
         let changed = false;
+        if (view.depositUnapplied !== null && view.depositUnapplied !== unapplied.get(depositId)) {
+          unapplied.set(depositId, view.depositUnapplied);
+          changed = true;
+        }
         for (const inv of invoices) {
           if (inv.currency !== deposit.currency || inv.subsidiary !== deposit.subsidiary) continue;
           const due = view.dues.get(inv.id) ?? (0 as Minor);
@@ -260,11 +343,14 @@ export function runCustomer(
           done.add(depositId);
           lines = toLines(fresh.get(depositId) ?? []);
         }
+        // Each line at most its due; all lines together at most what the deposit has left.
         const capped: PlannedLine[] = [];
+        let left: number = view.depositUnapplied ?? unapplied.get(depositId) ?? deposit.amountUnapplied;
         for (const l of lines) {
           const due = view.dues.get(l.invoiceId) ?? (0 as Minor);
-          const amount = (l.amount < due ? l.amount : due) as Minor;
+          const amount = Math.min(l.amount, due, left) as Minor;
           if (amount > 0) capped.push({ ...l, amount });
+          if (amount > 0) left -= amount;
         }
         lines = capped;
         return { lines: capped, memo: applicationMemo(options.runLabel, rulesOf(capped)) };
@@ -300,6 +386,8 @@ export interface BatchResult {
   deferred: string[];
   /** Usage units of the invocation. */
   usage: number;
+  /** Set when the run stopped at once because another run is running: why. */
+  skipped?: string;
 }
 
 export interface RunTotals {

@@ -24,7 +24,20 @@ interface TxnCtx {
 
 interface RecCtx {
   rec: StoredRecord;
-  view: () => RecordView;
+  view(): RecordView;
+}
+
+/** A record row's context: the stored record, and its view (derived fields) read once when needed. */
+class RecContext implements RecCtx {
+  private cached: RecordView | null = null;
+  constructor(
+    private readonly store: RecordStore,
+    private readonly type: string,
+    readonly rec: StoredRecord,
+  ) {}
+  view(): RecordView {
+    return (this.cached ??= this.store.view(this.type, this.rec.id));
+  }
 }
 
 interface FieldDef<C> {
@@ -35,6 +48,8 @@ interface FieldDef<C> {
   join?: string;
   /** The id the join row is of (defaults to value). */
   joinId?: (c: C) => string | null;
+  /** What Result.getValue gives when it is not the id filters take (status: 'fullyBilled', filters 'SalesOrd:G'). */
+  result?: (c: C) => FieldValue;
 }
 
 type Defs<C> = Map<string, FieldDef<C>>;
@@ -47,6 +62,14 @@ function s(v: FieldValue | undefined): FieldValue {
 }
 
 const TXN_SEARCH_TYPES = new Set<string>(['transaction', ...TRANSACTION_TYPES]);
+
+/** ids sorted as `ids.sort((a, b) => Number(a) - Number(b))` does, converting each id once. */
+function sortNumeric(ids: string[]): string[] {
+  const keys = ids.map(Number);
+  if (!keys.every(Number.isFinite)) return ids.sort((a, b) => Number(a) - Number(b));
+  const order = ids.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
+  return order.map((i) => ids[i]);
+}
 
 export class SearchRows {
   private stamp = -1;
@@ -107,6 +130,11 @@ export class SearchRows {
       text: (c) => {
         const l = st.statusLetter(c.t);
         return l ? (STATUSES[c.t.type]?.[l]?.[0] ?? null) : null;
+      },
+      // getValue: NetSuite's status id in lower camel case ('fullyBilled', 'open'), not the filter code.
+      result: (c) => {
+        const l = st.statusLetter(c.t);
+        return l ? (STATUSES[c.t.type]?.[l]?.[1] ?? null) : null;
       },
     });
     d.set('amount', { type: 'currency', value: (c) => fromCents(toBase(mainAmountC(c), c.t.rate)) });
@@ -238,9 +266,7 @@ export class SearchRows {
   recRow(type: string, rec: StoredRecord): SearchRow {
     const st = this.store;
     const defs = this.defsOf(type) as Defs<RecCtx>;
-    let view: RecordView | null = null;
-    const ctx: RecCtx = { rec, view: () => (view ??= st.view(type, rec.id)) };
-    return this.makeRow(type, rec.id, type, defs, ctx);
+    return this.makeRow(type, rec.id, type, defs, new RecContext(st, type, rec));
   }
 
   private *txnRows(type: string, lines: boolean): Iterable<SearchRow> {
@@ -250,7 +276,7 @@ export class SearchRows {
     else {
       ids = [];
       for (const tt of types) for (const id of this.store.ids(tt)) ids.push(id);
-      ids.sort((a, b) => Number(a) - Number(b));
+      ids = sortNumeric(ids);
     }
     for (const id of ids) {
       const t = this.store.txn(id);
@@ -282,37 +308,60 @@ export class SearchRows {
     return this.makeRow(searchType, t.id, t.type, this.txnDefs, { t, rec, kind, line, lineNo });
   }
 
+  /** The row a join of a row leads to (Row.join). */
+  joinRow<C>(searchType: string, joinId: string, defs: Defs<C>, ctx: C): SearchRow | null {
+    const target = this.joinTarget(searchType, joinId);
+    if (!target) return null;
+    const j = joinId.toLowerCase();
+    const def = defs.get(j === 'customermain' ? 'customer' : j);
+    const v = def ? def.value(ctx) : null;
+    if (v === null || v === undefined || v === '' || Array.isArray(v)) return null;
+    const jid = String(v);
+    if (target === 'transaction') return this.txnMainRow(jid);
+    const rec = this.store.stored(target, jid);
+    return rec ? this.recRow(target, rec) : null;
+  }
+
   private makeRow<C>(searchType: string, id: string, recordType: string, defs: Defs<C>, ctx: C): SearchRow {
-    const st = this.store;
-    const joinTarget = (j: string) => this.joinTarget(searchType, j);
-    const txnMainRow = (jid: string) => this.txnMainRow(jid);
-    const recRow = (t: string, rec: StoredRecord) => this.recRow(t, rec);
-    return {
-      id,
-      recordType,
-      value(field: string): FieldValue | undefined {
-        const def = defs.get(field.toLowerCase());
-        return def ? def.value(ctx) : undefined;
-      },
-      text(field: string): string | null {
-        const def = defs.get(field.toLowerCase());
-        if (!def) return null;
-        if (def.text) return def.text(ctx);
-        const v = def.value(ctx);
-        return v === null || v === undefined ? null : String(v);
-      },
-      join(joinId: string): SearchRow | null {
-        const target = joinTarget(joinId);
-        if (!target) return null;
-        const j = joinId.toLowerCase();
-        const def = defs.get(j === 'customermain' ? 'customer' : j);
-        const v = def ? def.value(ctx) : null;
-        if (v === null || v === undefined || v === '' || Array.isArray(v)) return null;
-        const jid = String(v);
-        if (target === 'transaction') return txnMainRow(jid);
-        const rec = st.stored(target, jid);
-        return rec ? recRow(target, rec) : null;
-      },
-    };
+    return new Row(this, searchType, id, recordType, defs, ctx);
+  }
+}
+
+/** One search row: field definitions applied to a record context (methods on the prototype, no per-row closures). */
+class Row<C> implements SearchRow {
+  constructor(
+    private readonly rows: SearchRows,
+    private readonly searchType: string,
+    readonly id: string,
+    readonly recordType: string,
+    private readonly defs: Defs<C>,
+    private readonly ctx: C,
+  ) {}
+
+  value(field: string): FieldValue | undefined {
+    const def = this.defs.get(field.toLowerCase());
+    return def ? def.value(this.ctx) : undefined;
+  }
+
+  /** Result.getValue of a select whose filters take other ids (status); undefined: getValue is value(). */
+  resultValue(field: string): FieldValue | undefined {
+    const def = this.defs.get(field.toLowerCase());
+    return def?.result ? def.result(this.ctx) : undefined;
+  }
+
+  text(field: string): string | null {
+    const def = this.defs.get(field.toLowerCase());
+    if (!def) return null;
+    if (def.text) return def.text(this.ctx);
+    const v = def.value(this.ctx);
+    return v === null || v === undefined ? null : String(v);
+  }
+
+  join(joinId: string): SearchRow | null {
+    return this.rows.joinRow(this.searchType, joinId, this.defs, this.ctx);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { id: this.id, recordType: this.recordType };
   }
 }

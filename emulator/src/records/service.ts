@@ -135,6 +135,11 @@ function num(v: FieldValue | undefined): number {
 
 const NUMERIC: ReadonlySet<FieldType> = new Set(['currency', 'float', 'integer', 'percent']);
 
+/** Application kinds openC counts per transaction type (shared: openC runs once per search row). */
+const KINDS_APPLY: readonly AppKind[] = ['apply'];
+const KINDS_CREDIT: readonly AppKind[] = ['credit'];
+const KINDS_DEPOSIT: readonly AppKind[] = ['deposit', 'depappl'];
+
 /* ------------------------------------------------------------------------------------------------ */
 /* The service                                                                                        */
 
@@ -323,7 +328,7 @@ export class RecordStore implements RecordService, SearchSource {
   /* ---------------------------------------------------------------------------------------------- */
   /* Receivables amounts (foreign cents). asOf null = current state (every application counts).     */
 
-  private incomingC(targetId: string, kinds: AppKind[], asOf: string | null, excludeSrc?: string): number {
+  private incomingC(targetId: string, kinds: readonly AppKind[], asOf: string | null, excludeSrc?: string): number {
     const list = this.incoming.get(targetId);
     if (!list) return 0;
     let sum = 0;
@@ -354,13 +359,13 @@ export class RecordStore implements RecordService, SearchSource {
   openC(t: Txn, asOf: string | null = null, excludeSrc?: string): number {
     switch (t.type) {
       case 'invoice':
-        return t.totalC - this.incomingC(t.id, ['apply'], asOf, excludeSrc);
+        return t.totalC - this.incomingC(t.id, KINDS_APPLY, asOf, excludeSrc);
       case 'creditmemo':
-        return t.totalC - t.outApplyC - this.incomingC(t.id, ['credit'], asOf, excludeSrc);
+        return t.totalC - t.outApplyC - this.incomingC(t.id, KINDS_CREDIT, asOf, excludeSrc);
       case 'customerdeposit':
-        return t.totalC - this.incomingC(t.id, ['deposit', 'depappl'], asOf, excludeSrc);
+        return t.totalC - this.incomingC(t.id, KINDS_DEPOSIT, asOf, excludeSrc);
       case 'customerpayment':
-        return t.totalC - (t.outApplyC - t.outCreditC - t.outDepositC) - this.incomingC(t.id, ['credit'], asOf, excludeSrc);
+        return t.totalC - (t.outApplyC - t.outCreditC - t.outDepositC) - this.incomingC(t.id, KINDS_CREDIT, asOf, excludeSrc);
       case 'salesorder':
         return t.totalC - this.billedC(t, asOf);
       default:

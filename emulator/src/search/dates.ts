@@ -28,7 +28,20 @@ export function validYmd(y: number, m: number, d: number): boolean {
   return Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
+/** Days of Date's valid range (±8.64e15 ms). */
+const MAX_DATE_DAYS = 100_000_000;
+
 export function dayNumber(y: number, m: number, d: number): number {
+  // Integer arithmetic (proleptic Gregorian, as Date's UTC calendar) for the usual case; Date for the rest
+  // (month overflow, fractions, NaN, out of Date's range) so results stay identical.
+  if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12) {
+    const yy = m <= 2 ? y - 1 : y;
+    const era = Math.floor(yy / 400);
+    const yoe = yy - era * 400;
+    const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+    const day = era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+    if (day >= -MAX_DATE_DAYS && day <= MAX_DATE_DAYS) return day;
+  }
   const dt = new Date(0);
   dt.setUTCFullYear(y, m - 1, d);
   dt.setUTCHours(0, 0, 0, 0);
@@ -37,7 +50,20 @@ export function dayNumber(y: number, m: number, d: number): number {
 
 /** Calendar parts of a day number (fraction ignored: floor). */
 export function ymdOf(day: number): Ymd {
-  const dt = new Date(Math.floor(day) * MS_PER_DAY);
+  const z0 = Math.floor(day);
+  if (z0 >= -MAX_DATE_DAYS && z0 <= MAX_DATE_DAYS) {
+    const z = z0 + 719468;
+    const era = Math.floor(z / 146097);
+    const doe = z - era * 146097;
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const m = mp < 10 ? mp + 3 : mp - 9;
+    const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    return { y, m, d };
+  }
+  const dt = new Date(z0 * MS_PER_DAY);
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
 }
 
@@ -57,6 +83,22 @@ export function isoOf(day: number): string {
 
 /** 'YYYY-MM-DD' (or an ISO datetime, whose date part is taken) → day number; null when not such a string. */
 export function parseIso(s: string): number | null {
+  // Plain dates repeat a lot within a search (one per row and column): remember them.
+  if (typeof s === 'string' && s.length === 10) {
+    const hit = isoCache.get(s);
+    if (hit !== undefined) return hit;
+    const v = parseIsoUncached(s);
+    if (isoCache.size >= ISO_CACHE_MAX) isoCache.clear();
+    isoCache.set(s, v);
+    return v;
+  }
+  return parseIsoUncached(s);
+}
+
+const ISO_CACHE_MAX = 20_000;
+const isoCache = new Map<string, number | null>();
+
+function parseIsoUncached(s: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(s);
   if (!m) return null;
   const y = +m[1], mo = +m[2], d = +m[3];
@@ -100,10 +142,18 @@ function tokenizeUserFormat(fmt: string): FmtPart[] {
   return parts;
 }
 
+const formatCache = new Map<string, FmtPart[]>();
+
 /** Format a day number with a NetSuite date format preference ('M/D/YYYY' default). */
 export function formatUserDate(day: number, fmt = 'M/D/YYYY'): string {
   const { y, m, d } = ymdOf(day);
-  return tokenizeUserFormat(fmt)
+  let parts = formatCache.get(fmt);
+  if (!parts) {
+    parts = tokenizeUserFormat(fmt);
+    if (formatCache.size >= 100) formatCache.clear();
+    formatCache.set(fmt, parts);
+  }
+  return parts
     .map((p) => {
       switch (p.kind) {
         case 'Y': return pad(y, 4);

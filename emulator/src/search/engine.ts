@@ -6,6 +6,12 @@
  * NetSuite throws when a search is run) → execute (rows → filters → [group + aggregate + HAVING] →
  * sort → format). Nothing is cached between executions, as NetSuite re-runs a search on each
  * getRange/each/fetch. Behaviour and its sources: FIDELITY.md.
+ *
+ * Performance (large accounts): formulas are parsed and compiled to closures once per prepare, their
+ * row-independent parts ({today}, LAST_DAY(ADD_MONTHS({today}, -3)) …) evaluated once; the fields,
+ * joins and formula tokens a search reads get slots at prepare, and a RowReader reads each of them once
+ * per row and execution; summary columns aggregate as rows stream (no per-row cell arrays). Results,
+ * errors and their order are those of the straightforward evaluation (tests/search/fastpaths.test.ts).
  */
 import type { FieldType, FieldValue, SearchRow, SearchSource } from '../types';
 import { createError } from '../runtime/errors';
@@ -13,13 +19,16 @@ import {
   CompiledFormula,
   FormulaRuntimeError,
   dateValue,
+  fieldToFValue,
   isDate,
   isFormulaType,
   roundHalfAway,
   type DateValue,
   type EvalEnv,
   type FieldLookup,
+  type FieldRef,
   type FormulaType,
+  type FValue,
 } from './formula';
 import {
   formatUserDate,
@@ -58,6 +67,18 @@ interface RawCell {
   raw: Raw;
   text: string | null;
   error?: boolean;
+  /** Select columns: what getValue gives when it is not the id filters compare (RESULT_VALUE_FIELDS). */
+  out?: string;
+}
+
+/**
+ * Select fields whose getValue is not the id their filters take: a transaction's `status` is filtered by
+ * code ('SalesOrd:G') but getValue gives NetSuite's status id ('fullyBilled'). Rows that know it offer
+ * `resultValue(field)`; grouping, COUNT and filters keep using the code.
+ */
+const RESULT_VALUE_FIELDS = new Set(['status']);
+interface ResultValueRow extends SearchRow {
+  resultValue?(field: string): FieldValue | undefined;
 }
 
 export const INVALID_EXPRESSION = 'ERROR: Invalid Expression';
@@ -103,6 +124,62 @@ interface Ctx {
   today: string;
   todayDay: number;
   dateFormat: string;
+  /** Field and join slots of this search (see Slots). */
+  slots: Slots;
+}
+
+/**
+ * The fields and joins a search reads, numbered at prepare time so that one execution reads each of a
+ * row's values once (row.value / row.text / row.join are called at most once per row and slot, however
+ * many columns, filters and formulas use them).
+ */
+interface Slots {
+  /** 'join\u0000field' → value slot. */
+  valueKeys: Map<string, number>;
+  valueName: string[];
+  /** Join slot of each value slot (-1: the row itself). */
+  valueJoin: number[];
+  joinKeys: Map<string, number>;
+  joinName: string[];
+  /** Field tokens of the search's formulas, and their keys ('field' or 'join.field') → formula value slot. */
+  refs: Map<FieldRef, FormulaRef>;
+  formulaKeys: Map<string, number>;
+}
+
+interface FormulaRef {
+  /** Slot of the token's formula value. */
+  index: number;
+  value: number;
+  join: number;
+  type: FieldType | undefined;
+  fallbackId: boolean;
+}
+
+function newSlots(): Slots {
+  return { valueKeys: new Map(), valueName: [], valueJoin: [], joinKeys: new Map(), joinName: [], refs: new Map(), formulaKeys: new Map() };
+}
+
+function joinSlot(slots: Slots, join: string | null): number {
+  if (!join) return -1;
+  let j = slots.joinKeys.get(join);
+  if (j === undefined) {
+    j = slots.joinName.length;
+    slots.joinName.push(join);
+    slots.joinKeys.set(join, j);
+  }
+  return j;
+}
+
+function valueSlot(slots: Slots, name: string, join: string | null): number {
+  const key = `${join ?? ''}\u0000${name}`;
+  let v = slots.valueKeys.get(key);
+  if (v === undefined) {
+    v = slots.valueName.length;
+    slots.valueName.push(name);
+    slots.valueJoin.push(joinSlot(slots, join));
+    slots.valueKeys.set(key, v);
+  }
+  return v;
 }
 
 interface NormColumn {
@@ -119,6 +196,13 @@ interface NormColumn {
   outType: ValueType;
   sort: 'ASC' | 'DESC' | null;
   fn: string | null;
+  /** Field columns: value slot, join slot, internal id column, kind of fieldType. */
+  slot: number;
+  joinSlot: number;
+  isId: boolean;
+  kind: Kind;
+  /** getValue comes from the row's resultValue (RESULT_VALUE_FIELDS). */
+  resultValue: boolean;
 }
 
 interface FormulaBinding {
@@ -140,6 +224,13 @@ interface NormFilter {
   nums: number[];
   ranges: DayRange[];
   strs: string[];
+  /** strs lowercased (select and text matching). */
+  lower: string[];
+  /** Field filters: value slot, join slot, internal id filter, kind of baseType. */
+  slot: number;
+  joinSlot: number;
+  isId: boolean;
+  kind: Kind;
 }
 
 type FExpr = { k: 'term'; f: NormFilter } | { k: 'and' | 'or'; items: FExpr[] } | { k: 'not'; e: FExpr } | { k: 'true' };
@@ -179,6 +270,24 @@ function bindFormula(ctx: Ctx, text: string, type: FormulaType, code: string, wh
     } else {
       throw createError(code, `${what}: ERROR: Field '${ref.raw}' Not Found (formula "${text}", position ${ref.pos + 1})`);
     }
+  }
+  // Formula value slots: one per token key (the same key has the same type in every formula of a search).
+  const slots = ctx.slots;
+  for (const ref of compiled.parsed.fields) {
+    const key = ref.join ? `${ref.join}.${ref.field}` : ref.field;
+    const info = fields.get(key)!;
+    let index = slots.formulaKeys.get(key);
+    if (index === undefined) {
+      index = slots.formulaKeys.size;
+      slots.formulaKeys.set(key, index);
+    }
+    slots.refs.set(ref, {
+      index,
+      value: valueSlot(slots, ref.field === 'id' ? 'internalid' : ref.field, ref.join),
+      join: joinSlot(slots, ref.join),
+      type: info.type,
+      fallbackId: info.fallbackId,
+    });
   }
   return { compiled, fields };
 }
@@ -246,7 +355,14 @@ function normColumn(ctx: Ctx, input: unknown, index: number): NormColumn {
   const outType: ValueType = summary === 'COUNT' ? 'integer' : summary === 'AVG' && (baseType === 'integer' || baseType === 'formulanumeric') ? 'float' : baseType;
   const sortRaw = (col.sort ?? 'NONE').toUpperCase();
   if (!['ASC', 'DESC', 'NONE'].includes(sortRaw)) throw createError('SSS_INVALID_SRCH_COL', `${what}: invalid sort ${col.sort}`);
-  return { col, name, join, summary, formula, fieldType, baseType, outType, sort: sortRaw === 'NONE' ? null : (sortRaw as 'ASC' | 'DESC'), fn };
+  return {
+    col, name, join, summary, formula, fieldType, baseType, outType, sort: sortRaw === 'NONE' ? null : (sortRaw as 'ASC' | 'DESC'), fn,
+    slot: formula ? -1 : valueSlot(ctx.slots, name, join),
+    joinSlot: formula ? -1 : joinSlot(ctx.slots, join),
+    isId: name === 'internalid' || name === 'internalidnumber',
+    kind: kindOf(fieldType),
+    resultValue: !formula && !fn && kindOf(fieldType) === 'select' && RESULT_VALUE_FIELDS.has(name),
+  };
 }
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -348,8 +464,15 @@ function normFilter(ctx: Ctx, spec: FilterSpec): NormFilter {
   }
   const raw = spec.values;
   const values = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
-  const f: NormFilter = { label, name, join, operator, summary, formula, baseType, matchType, values, nums: [], ranges: [], strs: [] };
+  const f: NormFilter = {
+    label, name, join, operator, summary, formula, baseType, matchType, values, nums: [], ranges: [], strs: [], lower: [],
+    slot: formula ? -1 : valueSlot(ctx.slots, name, join),
+    joinSlot: formula ? -1 : joinSlot(ctx.slots, join),
+    isId: name === 'internalid' || name === 'internalidnumber',
+    kind: kindOf(baseType),
+  };
   normFilterValues(f, ctx);
+  f.lower = f.strs.map((x) => x.toLowerCase());
   return f;
 }
 
@@ -466,33 +589,130 @@ function toRaw(v: FieldValue | undefined, type: ValueType): Raw {
   }
 }
 
-function fieldCell(row: SearchRow, name: string, join: string | null, type: ValueType): RawCell {
-  const target = join ? row.join(join) : row;
-  if (!target) return { raw: toRaw(null, type), text: null };
-  let v = target.value(name);
-  const isId = name === 'internalid' || name === 'internalidnumber';
-  if ((v === undefined || v === null) && isId) v = target.id;
-  const raw = toRaw(v, type);
-  const kind = kindOf(type);
-  let text: string | null = null;
-  if (kind === 'select' || kind === 'multiselect') text = raw === null ? null : target.text(name) ?? (isId ? target.id : null);
-  return { raw, text };
-}
+/**
+ * One execution's reader of row values: the current row's field values, texts, joined rows and formula
+ * field values, each read from the row once (see Slots). `gen` numbers the current row.
+ */
+class RowReader {
+  row: SearchRow = null as unknown as SearchRow;
+  private gen = 0;
+  private readonly valueGen: Int32Array;
+  private readonly values: (FieldValue | undefined)[];
+  private readonly textGen: Int32Array;
+  private readonly texts: (string | null)[];
+  private readonly joinGen: Int32Array;
+  private readonly joins: (SearchRow | null)[];
+  private readonly formulaGen: Int32Array;
+  private readonly formulaValues: FValue[];
+  /** The formula environment (one per execution; field tokens read the current row). */
+  readonly env: EvalEnv;
 
-function formulaEnv(ctx: Ctx, b: FormulaBinding, row: SearchRow): EvalEnv {
-  return {
-    today: ctx.today,
-    dateFormat: ctx.dateFormat,
-    field(field: string, join: string | null): FieldLookup {
-      const key = join ? `${join}.${field}` : field;
-      const info = b.fields.get(key);
-      const target = join ? row.join(join) : row;
-      if (!target) return { value: null, text: null, type: info?.type };
-      const name = field === 'id' ? 'internalid' : field;
-      if (info?.fallbackId) return { value: Number(target.id), text: null, type: 'integer' };
-      return { value: target.value(name), text: target.text(name), type: info?.type };
-    },
-  };
+  constructor(private readonly slots: Slots, ctx: Ctx) {
+    const nv = slots.valueName.length, nj = slots.joinName.length, nf = slots.formulaKeys.size;
+    this.valueGen = new Int32Array(nv);
+    this.values = new Array<FieldValue | undefined>(nv).fill(undefined);
+    this.textGen = new Int32Array(nv);
+    this.texts = new Array<string | null>(nv).fill(null);
+    this.joinGen = new Int32Array(nj);
+    this.joins = new Array<SearchRow | null>(nj).fill(null);
+    this.formulaGen = new Int32Array(nf);
+    this.formulaValues = new Array<FValue>(nf).fill(null);
+    const fieldLookup = (field: string, join: string | null): FieldLookup => this.lookup(field, join);
+    const fieldValue = (ref: FieldRef): FValue => this.formulaValue(ref);
+    this.env = { today: ctx.today, dateFormat: ctx.dateFormat, field: fieldLookup, fieldValue };
+  }
+
+  /** Make `row` the current row. */
+  set(row: SearchRow): void {
+    this.row = row;
+    this.gen++;
+  }
+
+  /** The row itself (slot -1) or a joined row, null when the join is empty. */
+  target(join: number): SearchRow | null {
+    if (join < 0) return this.row;
+    if (this.joinGen[join] !== this.gen) {
+      this.joinGen[join] = this.gen;
+      this.joins[join] = this.row.join(this.slots.joinName[join]);
+    }
+    return this.joins[join];
+  }
+
+  /** target.value(name) of a value slot (target: this slot's join target, not null). */
+  value(slot: number, target: SearchRow): FieldValue | undefined {
+    if (this.valueGen[slot] !== this.gen) {
+      this.valueGen[slot] = this.gen;
+      this.values[slot] = target.value(this.slots.valueName[slot]);
+    }
+    return this.values[slot];
+  }
+
+  /** target.text(name) of a value slot. */
+  text(slot: number, target: SearchRow): string | null {
+    if (this.textGen[slot] !== this.gen) {
+      this.textGen[slot] = this.gen;
+      this.texts[slot] = target.text(this.slots.valueName[slot]);
+    }
+    return this.texts[slot];
+  }
+
+  /** A field's cell (raw value and, for selects when asked, display text). */
+  fieldCell(slot: number, join: number, type: ValueType, kind: Kind, isId: boolean, needText: boolean): RawCell {
+    const target = this.target(join);
+    if (!target) return { raw: toRaw(null, type), text: null };
+    let v = this.value(slot, target);
+    if ((v === undefined || v === null) && isId) v = target.id;
+    const raw = toRaw(v, type);
+    let text: string | null = null;
+    if (needText && (kind === 'select' || kind === 'multiselect')) text = raw === null ? null : this.text(slot, target) ?? (isId ? target.id : null);
+    return { raw, text };
+  }
+
+  /** A field's raw value (fieldCell without the text). */
+  fieldRaw(slot: number, join: number, type: ValueType, isId: boolean): Raw {
+    const target = this.target(join);
+    if (!target) return toRaw(null, type);
+    let v = this.value(slot, target);
+    if ((v === undefined || v === null) && isId) v = target.id;
+    return toRaw(v, type);
+  }
+
+  /** The value of a formula's field token on the current row (fieldToFValue of the field lookup). */
+  formulaValue(ref: FieldRef): FValue {
+    const info = this.slots.refs.get(ref);
+    if (!info) return fieldToFValue(this.lookup(ref.field, ref.join));
+    const i = info.index;
+    if (this.formulaGen[i] === this.gen) return this.formulaValues[i];
+    let v: FValue;
+    const target = this.target(info.join);
+    if (!target) v = null;
+    else if (info.fallbackId) v = fieldToFValue({ value: Number(target.id), text: null, type: 'integer' });
+    else {
+      const value = this.value(info.value, target);
+      const text = info.type === 'select' || info.type === 'multiselect' ? this.text(info.value, target) : null;
+      v = fieldToFValue({ value, text, type: info.type });
+    }
+    this.formulaGen[i] = this.gen;
+    this.formulaValues[i] = v;
+    return v;
+  }
+
+  /** EvalEnv.field: a field token's value, text and type on the current row. */
+  private lookup(field: string, join: string | null): FieldLookup {
+    const row = this.row;
+    let info: FormulaRef | undefined;
+    for (const r of this.slots.refs.entries()) {
+      if (r[0].field === field && r[0].join === join) {
+        info = r[1];
+        break;
+      }
+    }
+    const target = join ? row.join(join) : row;
+    if (!target) return { value: null, text: null, type: info?.type };
+    const name = field === 'id' ? 'internalid' : field;
+    if (info?.fallbackId) return { value: Number(target.id), text: null, type: 'integer' };
+    return { value: target.value(name), text: target.text(name), type: info?.type };
+  }
 }
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -506,6 +726,19 @@ function textOf(c: RawCell): string {
   if (c.raw === null) return '';
   if (isDate(c.raw)) return isoOf(c.raw.day);
   return Array.isArray(c.raw) ? c.raw.join(',') : String(c.raw);
+}
+
+/** One wanted select value against the values a row has ('@none@': empty, '@all@': anything). */
+function hitOne(x: string, have: string[]): boolean {
+  return x === '@none@' ? have.length === 0 : x === '@all@' ? true : have.includes(x);
+}
+function someHit(want: string[], have: string[]): boolean {
+  for (let i = 0; i < want.length; i++) if (hitOne(want[i], have)) return true;
+  return false;
+}
+function everyHit(want: string[], have: string[]): boolean {
+  for (let i = 0; i < want.length; i++) if (!hitOne(want[i], have)) return false;
+  return true;
 }
 
 function matchFilter(f: NormFilter, c: RawCell): boolean {
@@ -557,19 +790,18 @@ function matchFilter(f: NormFilter, c: RawCell): boolean {
     case 'select':
     case 'multiselect': {
       const have = v === null ? [] : Array.isArray(v) ? v.map((x) => x.toLowerCase()) : [String(v).toLowerCase()];
-      const want = f.strs.map((x) => x.toLowerCase());
-      const hitOne = (x: string): boolean => (x === '@none@' ? have.length === 0 : x === '@all@' ? true : have.includes(x));
+      const want = f.lower;
       switch (op) {
-        case 'anyof': case 'is': return want.some(hitOne);
-        case 'noneof': case 'isnot': return !want.some(hitOne);
-        case 'allof': return want.every(hitOne);
-        case 'notallof': return !want.every(hitOne);
+        case 'anyof': case 'is': return someHit(want, have);
+        case 'noneof': case 'isnot': return !someHit(want, have);
+        case 'allof': return everyHit(want, have);
+        case 'notallof': return !everyHit(want, have);
       }
       return false;
     }
     default: {
       const s = textOf(c).toLowerCase();
-      const w = (f.strs[0] ?? '').toLowerCase();
+      const w = f.lower[0] ?? '';
       switch (op) {
         case 'is': return s === w;
         case 'isnot': return s !== w;
@@ -599,8 +831,14 @@ function cleanNumber(n: number): number {
   return r === 0 ? 0 : r;
 }
 
+/** A column value that is a formula error (summary columns read raw values, not cells). */
+const ERROR_RAW: unique symbol = Symbol('formula error');
+
 function rawKey(c: RawCell): string {
-  const v = c.raw;
+  return rawValueKey(c.raw);
+}
+
+function rawValueKey(v: Raw): string {
   if (v === null) return '';
   if (isDate(v)) return `d${v.day}`;
   return `${typeof v}:${Array.isArray(v) ? v.join(',') : String(v)}`;
@@ -663,7 +901,7 @@ function formatCell(type: ValueType, c: RawCell, dateFormat: string): Cell {
   const v = c.raw;
   const kind = kindOf(type);
   if (kind === 'checkbox') return { value: v === true, text: null };
-  if (kind === 'select') return { value: v === null ? '' : String(v), text: v === null ? '' : (c.text ?? String(v)) };
+  if (kind === 'select') return { value: v === null ? '' : (c.out ?? String(v)), text: v === null ? '' : (c.text ?? String(v)) };
   if (kind === 'multiselect') {
     const ids = v === null ? [] : Array.isArray(v) ? v : [String(v)];
     const texts = c.text === null ? ids : c.text.split(',');
@@ -734,6 +972,43 @@ function splitHaving(e: FExpr): { rowExpr: FExpr; having: NormFilter[] } {
   return { rowExpr: e, having: [] };
 }
 
+/** Accumulators of one summary group, per column index. */
+interface Group {
+  /** GROUP columns: the first member's cell. */
+  first: (RawCell | undefined)[];
+  /** COUNT: distinct non-empty values (rawKey). */
+  distinct: (Set<string> | undefined)[];
+  /** SUM/AVG: running total (cents for currency columns) and number of numeric values. */
+  sums: number[];
+  counts: number[];
+  /** MIN/MAX: best cell so far. */
+  best: (RawCell | null)[];
+  /** Member rows (kept for HAVING only). */
+  members: SearchRow[];
+}
+
+function newGroup(n: number): Group {
+  return {
+    first: new Array<RawCell | undefined>(n).fill(undefined),
+    distinct: new Array<Set<string> | undefined>(n).fill(undefined),
+    sums: new Array<number>(n).fill(0),
+    counts: new Array<number>(n).fill(0),
+    best: new Array<RawCell | null>(n).fill(null),
+    members: [],
+  };
+}
+
+/** Whether rows already come in internal id order (then the stable sort by id would keep them as they are). */
+function orderedById(rows: SearchRow[]): boolean {
+  let prev = -Infinity;
+  for (let k = 0; k < rows.length; k++) {
+    const id = numericId(rows[k].id);
+    if (id < prev) return false;
+    prev = id;
+  }
+  return true;
+}
+
 function numericId(id: string): number {
   const n = Number(id);
   return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
@@ -745,7 +1020,7 @@ export function prepareSearch(def: SearchDefinition, source: SearchSource, optio
   const today = options.today ?? source.today();
   const todayDay = parseIso(today);
   if (todayDay === null) throw new Error(`search engine: bad today '${today}'`);
-  const ctx: Ctx = { source, type: def.type.toLowerCase(), today, todayDay, dateFormat: options.dateFormat ?? 'M/D/YYYY' };
+  const ctx: Ctx = { source, type: def.type.toLowerCase(), today, todayDay, dateFormat: options.dateFormat ?? 'M/D/YYYY', slots: newSlots() };
 
   const columns = (def.columns ?? []).map((c, i) => normColumn(ctx, c, i));
   const isSummary = columns.some((c) => c.summary !== null);
@@ -770,39 +1045,64 @@ export function prepareSearch(def: SearchDefinition, source: SearchSource, optio
   const { expr: withoutMainline, mainline } = extractMainline(parseTokens(tokens, ctx));
   const { rowExpr, having } = splitHaving(withoutMainline);
 
-  const cellOf = (row: SearchRow, name: string, join: string | null, type: ValueType, formula: FormulaBinding | null): RawCell => {
-    if (formula) {
-      try {
-        const v = formula.compiled.evaluate(formulaEnv(ctx, formula, row));
-        return { raw: v, text: null };
-      } catch (e) {
-        if (e instanceof FormulaRuntimeError) return { raw: null, text: null, error: true };
-        throw e;
-      }
+  const formulaCell = (re: RowReader, formula: FormulaBinding): RawCell => {
+    try {
+      const v = formula.compiled.evaluate(re.env);
+      return { raw: v, text: null };
+    } catch (e) {
+      if (e instanceof FormulaRuntimeError) return { raw: null, text: null, error: true };
+      throw e;
     }
-    return fieldCell(row, name, join, type);
   };
 
-  const filterCell = (f: NormFilter, row: SearchRow): RawCell => {
-    const c = cellOf(row, f.name, f.join, f.baseType, f.formula);
+  /** A filter's cell on the reader's current row (text only when asked: matching reads raw values). */
+  const filterCell = (f: NormFilter, re: RowReader, needText: boolean): RawCell => {
+    const c = f.formula ? formulaCell(re, f.formula) : re.fieldCell(f.slot, f.joinSlot, f.baseType, f.kind, f.isId, needText);
     if (c.error) throw createError('SSS_INVALID_SRCH_FILTER', `An nlobjSearchFilter contains invalid search criteria: ${f.name}: ${INVALID_EXPRESSION} (${f.formula?.compiled.parsed.source ?? ''})`);
     return c;
   };
 
-  const evalExpr = (e: FExpr, row: SearchRow): boolean => {
+  const evalExpr = (e: FExpr, re: RowReader): boolean => {
     switch (e.k) {
       case 'true': return true;
-      case 'term': return matchFilter(e.f, filterCell(e.f, row));
-      case 'not': return !evalExpr(e.e, row);
-      case 'and': return e.items.every((x) => evalExpr(x, row));
-      case 'or': return e.items.some((x) => evalExpr(x, row));
+      case 'term': return matchFilter(e.f, filterCell(e.f, re, false));
+      case 'not': return !evalExpr(e.e, re);
+      case 'and': {
+        const items = e.items;
+        for (let i = 0; i < items.length; i++) if (!evalExpr(items[i], re)) return false;
+        return true;
+      }
+      case 'or': {
+        const items = e.items;
+        for (let i = 0; i < items.length; i++) if (evalExpr(items[i], re)) return true;
+        return false;
+      }
     }
   };
 
-  const columnCell = (c: NormColumn, row: SearchRow): RawCell => {
-    const cell = cellOf(row, c.name, c.join, c.fieldType, c.formula);
+  /** A column's cell on the reader's current row (text of selects only when asked). */
+  const columnCell = (c: NormColumn, re: RowReader, needText: boolean): RawCell => {
+    const cell = c.formula ? formulaCell(re, c.formula) : re.fieldCell(c.slot, c.joinSlot, c.fieldType, c.kind, c.isId, needText);
     if (c.fn && !cell.error) return { raw: COLUMN_FUNCTIONS[c.fn](cell.raw, ctx), text: cell.text };
+    if (c.resultValue && cell.raw !== null) {
+      const out = (re.target(c.joinSlot) as ResultValueRow | null)?.resultValue?.(c.name);
+      if (out !== undefined && out !== null && out !== '') return { ...cell, out: String(out) };
+    }
     return cell;
+  };
+
+  /** A column's raw value on the current row (columnCell without text), ERROR_RAW for a formula error. */
+  const columnRaw = (c: NormColumn, re: RowReader): Raw | typeof ERROR_RAW => {
+    let raw: Raw;
+    if (c.formula) {
+      try {
+        raw = c.formula.compiled.evaluate(re.env);
+      } catch (e) {
+        if (e instanceof FormulaRuntimeError) return ERROR_RAW;
+        throw e;
+      }
+    } else raw = re.fieldRaw(c.slot, c.joinSlot, c.fieldType, c.isId);
+    return c.fn ? COLUMN_FUNCTIONS[c.fn](raw, ctx) : raw;
   };
 
   const sortRows = <T>(items: T[], cellsOf: (t: T) => RawCell[], types: ValueType[]): T[] => {
@@ -820,53 +1120,157 @@ export function prepareSearch(def: SearchDefinition, source: SearchSource, optio
   };
 
   const colObjects = (): Column[] => columns.map((c) => new Column(c.col.toSpec()));
+  const ncols = columns.length;
+  const types = columns.map((c) => c.outType);
+  const groupIdx = columns.flatMap((c, i) => (c.summary === 'GROUP' ? [i] : []));
+  /** Summary columns whose cells need the select text: MIN/MAX compare selects by text. */
+  const summaryNeedsText = columns.map((c) => c.summary === 'MIN' || c.summary === 'MAX');
+  /** GROUP columns whose first cell must be re-read with its text (field selects). */
+  const groupNeedsText = columns.map((c) => c.summary === 'GROUP' && !c.formula && (c.kind === 'select' || c.kind === 'multiselect'));
+  const currencyLike = columns.map((c) => isCurrencyLike(c.baseType));
 
   const execute = (): Result[] => {
-    const rows = [...source.rows(ctx.type, { mainline })]
-      .map((r, idx) => ({ r, idx }))
-      .sort((a, b) => numericId(a.r.id) - numericId(b.r.id) || a.idx - b.idx)
-      .map((x) => x.r)
-      .filter((r) => evalExpr(rowExpr, r));
+    const re = new RowReader(ctx.slots, ctx);
+    let all: SearchRow[] = [];
+    for (const r of source.rows(ctx.type, { mainline })) all.push(r);
+    if (!orderedById(all)) {
+      all = all
+        .map((r, idx) => ({ r, idx }))
+        .sort((a, b) => numericId(a.r.id) - numericId(b.r.id) || a.idx - b.idx)
+        .map((x) => x.r);
+    }
+    let rows: SearchRow[];
+    if (rowExpr.k === 'true') rows = all;
+    else {
+      rows = [];
+      for (let k = 0; k < all.length; k++) {
+        re.set(all[k]);
+        if (evalExpr(rowExpr, re)) rows.push(all[k]);
+      }
+    }
     const cols = colObjects();
 
     if (!isSummary) {
-      const cellsByRow = new Map<SearchRow, RawCell[]>();
-      for (const r of rows) cellsByRow.set(r, columns.map((c) => columnCell(c, r)));
-      const errored = columns.map((_, i) => rows.some((r) => cellsByRow.get(r)![i].error));
-      const types = columns.map((c) => c.outType);
-      const sorted = sortRows(rows, (r) => cellsByRow.get(r)!, types);
-      return sorted.map((r) => {
-        const cells = cellsByRow.get(r)!.map((cell, i) => formatCell(columns[i].outType, errored[i] ? { ...cell, error: true } : cell, ctx.dateFormat));
+      const cellsByRow: RawCell[][] = new Array<RawCell[]>(rows.length);
+      const errored: boolean[] = new Array<boolean>(ncols).fill(false);
+      for (let k = 0; k < rows.length; k++) {
+        re.set(rows[k]);
+        const cells = new Array<RawCell>(ncols);
+        for (let i = 0; i < ncols; i++) {
+          const cell = columnCell(columns[i], re, true);
+          if (cell.error) errored[i] = true;
+          cells[i] = cell;
+        }
+        cellsByRow[k] = cells;
+      }
+      const order = sortRows(rows.map((_, k) => k), (k) => cellsByRow[k], types);
+      return order.map((k) => {
+        const r = rows[k];
+        const cells = cellsByRow[k].map((cell, i) => formatCell(columns[i].outType, errored[i] ? { ...cell, error: true } : cell, ctx.dateFormat));
         return new Result(r.id, r.recordType, cols, cells, false);
       });
     }
 
-    // Summary search: group by GROUP columns (by value), aggregate the rest, HAVING, order.
-    const groups = new Map<string, SearchRow[]>();
-    const groupCols = columns.map((c, i) => ({ c, i })).filter((x) => x.c.summary === 'GROUP');
-    const perRow = new Map<SearchRow, RawCell[]>();
-    for (const r of rows) {
-      const cells = columns.map((c) => columnCell(c, r));
-      perRow.set(r, cells);
-      const key = JSON.stringify(groupCols.map(({ i }) => rawKey(cells[i])));
-      const g = groups.get(key);
-      if (g) g.push(r);
-      else groups.set(key, [r]);
+    // Summary search: group by GROUP columns (by value), aggregate the rest (streaming, in row order), HAVING, order.
+    const groups = new Map<string, Group>();
+    const errored: boolean[] = new Array<boolean>(ncols).fill(false);
+    const cells = new Array<RawCell | null>(ncols).fill(null);
+    const raws = new Array<Raw>(ncols).fill(null);
+    /** Columns aggregated from whole cells (GROUP keys and MIN/MAX); the others from raw values. */
+    const wholeCell = columns.map((c) => c.summary === 'GROUP' || c.summary === 'MIN' || c.summary === 'MAX');
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
+      re.set(r);
+      for (let i = 0; i < ncols; i++) {
+        if (wholeCell[i]) {
+          const cell = columnCell(columns[i], re, summaryNeedsText[i]);
+          if (cell.error) errored[i] = true;
+          cells[i] = cell;
+          raws[i] = cell.raw;
+        } else {
+          const raw = columnRaw(columns[i], re);
+          if (raw === ERROR_RAW) {
+            errored[i] = true;
+            raws[i] = null;
+          } else raws[i] = raw;
+        }
+      }
+      const key = groupIdx.length === 1 ? rawKey(cells[groupIdx[0]]!) : groupIdx.length === 0 ? '' : JSON.stringify(groupIdx.map((i) => rawKey(cells[i]!)));
+      let g = groups.get(key);
+      if (!g) {
+        g = newGroup(ncols);
+        for (const i of groupIdx) g.first[i] = groupNeedsText[i] ? columnCell(columns[i], re, true) : cells[i]!;
+        groups.set(key, g);
+      }
+      for (let i = 0; i < ncols; i++) {
+        const c = columns[i];
+        const v = raws[i];
+        switch (c.summary) {
+          case 'COUNT':
+            if (!isEmptyRaw(v) && v !== false) (g.distinct[i] ??= new Set<string>()).add(rawValueKey(v));
+            break;
+          case 'SUM':
+          case 'AVG':
+            if (typeof v === 'number') {
+              g.sums[i] += currencyLike[i] ? Math.round(v * 100) : v;
+              g.counts[i]++;
+            }
+            break;
+          case 'MIN':
+          case 'MAX': {
+            if (isEmptyRaw(v)) break;
+            const cell = cells[i]!;
+            const best = g.best[i];
+            if (best === null) g.best[i] = cell;
+            else {
+              const cmp = compareCells(cell, best, c.baseType);
+              if ((c.summary === 'MIN' && cmp < 0) || (c.summary === 'MAX' && cmp > 0)) g.best[i] = cell;
+            }
+            break;
+          }
+          default:
+            break;
+        }
+      }
+      if (having.length) g.members.push(r);
     }
-    const errored = columns.map((_, i) => rows.some((r) => perRow.get(r)![i].error));
-    let aggregated = [...groups.values()].map((members) => ({
-      members,
-      cells: columns.map((c, i) => (errored[i] ? { raw: null, text: null, error: true } : aggregate(c.summary!, c.baseType, members.map((m) => perRow.get(m)![i])))),
+    const empty = (): RawCell => ({ raw: null, text: null });
+    let aggregated = [...groups.values()].map((g) => ({
+      members: g.members,
+      cells: columns.map((c, i): RawCell => {
+        if (errored[i]) return { raw: null, text: null, error: true };
+        switch (c.summary!) {
+          case 'GROUP': return g.first[i] ?? empty();
+          case 'COUNT': return { raw: g.distinct[i]?.size ?? 0, text: null };
+          case 'SUM':
+          case 'AVG': {
+            if (g.counts[i] === 0) return empty();
+            const total = currencyLike[i] ? g.sums[i] / 100 : g.sums[i];
+            const v = c.summary === 'SUM' ? total : total / g.counts[i];
+            return { raw: currencyLike[i] ? roundHalfAway(v, 2) : cleanNumber(v), text: null };
+          }
+          case 'MIN':
+          case 'MAX':
+            return g.best[i] ?? empty();
+        }
+      }),
     }));
     if (having.length) {
       aggregated = aggregated.filter((g) =>
-        having.every((f) => matchFilter(f, aggregate(f.summary!, f.baseType, g.members.map((m) => filterCell(f, m))))),
+        having.every((f) =>
+          matchFilter(
+            f,
+            aggregate(f.summary!, f.baseType, g.members.map((m) => {
+              re.set(m);
+              return filterCell(f, re, true);
+            })),
+          ),
+        ),
       );
     }
-    const types = columns.map((c) => c.outType);
     aggregated.sort((a, b) => {
-      for (const { c, i } of groupCols) {
-        const cmp = compareCells(a.cells[i], b.cells[i], c.outType);
+      for (const i of groupIdx) {
+        const cmp = compareCells(a.cells[i], b.cells[i], columns[i].outType);
         if (cmp !== 0) return cmp;
       }
       return 0;
@@ -888,7 +1292,7 @@ export function runSearchDefinition(def: SearchDefinition, source: SearchSource,
 export function resolveDateFilterValue(value: unknown, today: string, dateFormat = 'M/D/YYYY'): { start: string; end: string } {
   const t = parseIso(today);
   if (t === null) throw new Error(`bad today ${today}`);
-  const r = dateOfValue(value, { source: null as unknown as SearchSource, type: '', today, todayDay: t, dateFormat }, String(value));
+  const r = dateOfValue(value, { source: null as unknown as SearchSource, type: '', today, todayDay: t, dateFormat, slots: newSlots() }, String(value));
   return { start: isoOf(r.start), end: isoOf(r.end) };
 }
 

@@ -489,6 +489,11 @@ export interface EvalEnv {
   today: string;
   /** The user's date format, used where Oracle would use NLS_DATE_FORMAT (date ↔ text). */
   dateFormat: string;
+  /**
+   * Optional fast path: the formula value of a field token (what fieldToFValue(field(…)) gives). The
+   * search engine provides it to share one row's field values between the formulas of a search.
+   */
+  fieldValue?: (ref: FieldRef) => FValue;
 }
 
 const NUMERIC_TYPES = new Set<FieldType | undefined>(['currency', 'float', 'integer', 'percent']);
@@ -568,14 +573,27 @@ export function toText(v: FValue, env: Pick<EvalEnv, 'dateFormat'>): string | nu
 
 /** Oracle ROUND: half away from zero, n decimals (negative n rounds left of the point). */
 export function roundHalfAway(x: number, n = 0): number {
+  if (x === 0) return 0;
   if (!Number.isFinite(x)) return x;
   const k = Math.trunc(n);
+  // An integer that stays exact when scaled is its own rounding (the general path gives the same).
+  if (k >= 0 && k <= 15 && Number.isInteger(x) && Math.abs(x) * 10 ** k < 1e15) return x;
+  // A row's amount is rounded by many formula columns in a row: remember the last one.
+  if (x === lastRoundX && k === lastRoundK) return lastRoundOut;
   const scale = 10 ** k;
   const shifted = Number((Math.abs(x) * scale).toPrecision(15));
   const r = Math.floor(shifted + 0.5);
   const out = Number((r / scale).toPrecision(15));
-  return x < 0 && out !== 0 ? -out : out;
+  const result = x < 0 && out !== 0 ? -out : out;
+  lastRoundX = x;
+  lastRoundK = k;
+  lastRoundOut = result;
+  return result;
 }
+
+let lastRoundX = NaN;
+let lastRoundK = NaN;
+let lastRoundOut = NaN;
 
 function truncNumber(x: number, n = 0): number {
   const scale = 10 ** Math.trunc(n);
@@ -626,84 +644,222 @@ function asCond(v: FValue): boolean | null {
   return fail('expected a condition');
 }
 
+/** A node compiled for evaluation: called once per row with the row's environment. */
+type Compiled = (env: EvalEnv) => FValue;
+
+const compiledNodes = new WeakMap<Node, Compiled>();
+
 /** Evaluate a node for one row. */
 export function evaluate(n: Node, env: EvalEnv): FValue {
+  let c = compiledNodes.get(n);
+  if (!c) compiledNodes.set(n, (c = compileNode(n)));
+  return c(env);
+}
+
+/**
+ * Whether a subtree depends only on the environment's account date and date format (no field token,
+ * no TO_DATE, whose default year is the current clock's): such a subtree is evaluated once per
+ * (today, date format) and its value (or error) reused for every row.
+ */
+function isConstant(n: Node): boolean {
   switch (n.k) {
-    case 'num': return n.v;
-    case 'str': return n.v === '' ? null : n.v;
-    case 'null': return null;
-    case 'today': {
+    case 'num': case 'str': case 'null': case 'today': return true;
+    case 'field': return false;
+    case 'neg': case 'not': case 'isnull': return isConstant(n.e);
+    case 'bin': case 'cmp': case 'and': case 'or': return isConstant(n.l) && isConstant(n.r);
+    case 'between': return isConstant(n.e) && isConstant(n.lo) && isConstant(n.hi);
+    case 'in': return isConstant(n.e) && n.list.every(isConstant);
+    case 'like': return isConstant(n.e) && isConstant(n.pat) && (n.esc === null || isConstant(n.esc));
+    case 'case':
+      return (n.subject === null || isConstant(n.subject)) && n.whens.every((w) => isConstant(w.when) && isConstant(w.then)) && (n.else === null || isConstant(n.else));
+    case 'fn': return n.name !== 'TO_DATE' && n.args.every(isConstant);
+  }
+}
+
+/** Evaluate `inner` once per (today, dateFormat); later calls give the same value or throw the same error. */
+function memoConstant(inner: Compiled): Compiled {
+  let has = false;
+  let today = '';
+  let fmt = '';
+  let value: FValue = null;
+  let failed = false;
+  let error: unknown = null;
+  return (env) => {
+    if (!has || env.today !== today || env.dateFormat !== fmt) {
+      has = true;
+      today = env.today;
+      fmt = env.dateFormat;
+      failed = false;
+      error = null;
+      try {
+        value = inner(env);
+      } catch (e) {
+        failed = true;
+        error = e;
+      }
+    }
+    if (failed) throw error;
+    return value;
+  };
+}
+
+/** Compile a node to a closure; the order of evaluation (and so which error is raised) is the interpreter's. */
+export function compileNode(n: Node): Compiled {
+  if (n.k !== 'num' && n.k !== 'str' && n.k !== 'null' && isConstant(n)) return memoConstant(compileInner(n));
+  return compileInner(n);
+}
+
+function compileInner(n: Node): Compiled {
+  switch (n.k) {
+    case 'num': {
+      const v = n.v;
+      return () => v;
+    }
+    case 'str': {
+      const v = n.v === '' ? null : n.v;
+      return () => v;
+    }
+    case 'null': return () => null;
+    case 'today': return (env) => {
       const d = parseIso(env.today);
       if (d === null) fail(`bad account date ${env.today}`);
       return dateValue(d);
+    };
+    case 'field': {
+      const ref = n.ref;
+      return (env) => (env.fieldValue !== undefined ? env.fieldValue(ref) : fieldToFValue(env.field(ref.field, ref.join)));
     }
-    case 'field': return fieldToFValue(env.field(n.ref.field, n.ref.join));
     case 'neg': {
-      const v = toNumber(evaluate(n.e, env));
-      return v === null ? null : -v;
+      const e = compileNode(n.e);
+      return (env) => {
+        const v = toNumber(e(env));
+        return v === null ? null : -v;
+      };
     }
-    case 'bin': return evalBinary(n.op, evaluate(n.l, env), evaluate(n.r, env), env);
+    case 'bin': {
+      const op = n.op, l = compileNode(n.l), r = compileNode(n.r);
+      return (env) => evalBinary(op, l(env), r(env), env);
+    }
     case 'cmp': {
-      const c = compareValues(evaluate(n.l, env), evaluate(n.r, env), env);
-      if (c === null) return null;
+      const l = compileNode(n.l), r = compileNode(n.r);
       switch (n.op) {
-        case '=': return c === 0;
-        case '<>': return c !== 0;
-        case '<': return c < 0;
-        case '<=': return c <= 0;
-        case '>': return c > 0;
-        default: return c >= 0;
+        case '=': return (env) => { const c = compareValues(l(env), r(env), env); return c === null ? null : c === 0; };
+        case '<>': return (env) => { const c = compareValues(l(env), r(env), env); return c === null ? null : c !== 0; };
+        case '<': return (env) => { const c = compareValues(l(env), r(env), env); return c === null ? null : c < 0; };
+        case '<=': return (env) => { const c = compareValues(l(env), r(env), env); return c === null ? null : c <= 0; };
+        case '>': return (env) => { const c = compareValues(l(env), r(env), env); return c === null ? null : c > 0; };
+        default: return (env) => { const c = compareValues(l(env), r(env), env); return c === null ? null : c >= 0; };
       }
     }
     case 'between': {
-      const v = evaluate(n.e, env);
-      const lo = compareValues(v, evaluate(n.lo, env), env);
-      const hi = compareValues(v, evaluate(n.hi, env), env);
-      const r = and3(lo === null ? null : lo >= 0, hi === null ? null : hi <= 0);
-      return n.not && r !== null ? !r : r;
+      const e = compileNode(n.e), lo = compileNode(n.lo), hi = compileNode(n.hi), not = n.not;
+      return (env) => {
+        const v = e(env);
+        const a = compareValues(v, lo(env), env);
+        const b = compareValues(v, hi(env), env);
+        const r = and3(a === null ? null : a >= 0, b === null ? null : b <= 0);
+        return not && r !== null ? !r : r;
+      };
     }
     case 'in': {
-      const v = evaluate(n.e, env);
-      let r: boolean | null = false;
-      for (const item of n.list) {
-        const c = compareValues(v, evaluate(item, env), env);
-        r = or3(r, c === null ? null : c === 0);
-        if (r === true) break;
-      }
-      return n.not && r !== null ? !r : r;
+      const e = compileNode(n.e), list = n.list.map(compileNode), not = n.not;
+      return (env) => {
+        const v = e(env);
+        let r: boolean | null = false;
+        for (let i = 0; i < list.length; i++) {
+          const c = compareValues(v, list[i](env), env);
+          r = or3(r, c === null ? null : c === 0);
+          if (r === true) break;
+        }
+        return not && r !== null ? !r : r;
+      };
     }
     case 'isnull': {
-      const isNull = evaluate(n.e, env) === null;
-      return n.not ? !isNull : isNull;
+      const e = compileNode(n.e), not = n.not;
+      return (env) => {
+        const isNull = e(env) === null;
+        return not ? !isNull : isNull;
+      };
     }
     case 'like': {
-      const s = toText(evaluate(n.e, env), env);
-      const p = toText(evaluate(n.pat, env), env);
-      const esc = n.esc ? toText(evaluate(n.esc, env), env) : null;
-      if (s === null || p === null) return null;
-      const r = likeToRegExp(p, esc).test(s);
-      return n.not ? !r : r;
+      const e = compileNode(n.e), pat = compileNode(n.pat), escN = n.esc ? compileNode(n.esc) : null, not = n.not;
+      let lastP: string | null = null;
+      let lastEsc: string | null = null;
+      let lastRe: RegExp | null = null;
+      return (env) => {
+        const s = toText(e(env), env);
+        const p = toText(pat(env), env);
+        const esc = escN ? toText(escN(env), env) : null;
+        if (s === null || p === null) return null;
+        if (lastRe === null || p !== lastP || esc !== lastEsc) {
+          lastRe = likeToRegExp(p, esc);
+          lastP = p;
+          lastEsc = esc;
+        }
+        const r = lastRe.test(s);
+        return not ? !r : r;
+      };
     }
-    case 'and': return and3(asCond(evaluate(n.l, env)), asCond(evaluate(n.r, env)));
-    case 'or': return or3(asCond(evaluate(n.l, env)), asCond(evaluate(n.r, env)));
+    case 'and': {
+      const l = compileNode(n.l), r = compileNode(n.r);
+      return (env) => and3(asCond(l(env)), asCond(r(env)));
+    }
+    case 'or': {
+      const l = compileNode(n.l), r = compileNode(n.r);
+      return (env) => or3(asCond(l(env)), asCond(r(env)));
+    }
     case 'not': {
-      const v = asCond(evaluate(n.e, env));
-      return v === null ? null : !v;
+      const e = compileNode(n.e);
+      return (env) => {
+        const v = asCond(e(env));
+        return v === null ? null : !v;
+      };
     }
     case 'case': {
-      if (n.subject) {
-        const s = evaluate(n.subject, env);
-        for (const w of n.whens) {
-          if (compareValues(s, evaluate(w.when, env), env) === 0) return evaluate(w.then, env);
-        }
-      } else {
-        for (const w of n.whens) {
-          if (asCond(evaluate(w.when, env)) === true) return evaluate(w.then, env);
-        }
+      const subject = n.subject ? compileNode(n.subject) : null;
+      const whens = n.whens.map((w) => compileNode(w.when));
+      const thens = n.whens.map((w) => compileNode(w.then));
+      const els = n.else ? compileNode(n.else) : null;
+      const count = whens.length;
+      if (subject) {
+        return (env) => {
+          const s = subject(env);
+          for (let i = 0; i < count; i++) {
+            if (compareValues(s, whens[i](env), env) === 0) return thens[i](env);
+          }
+          return els ? els(env) : null;
+        };
       }
-      return n.else ? evaluate(n.else, env) : null;
+      return (env) => {
+        for (let i = 0; i < count; i++) {
+          if (asCond(whens[i](env)) === true) return thens[i](env);
+        }
+        return els ? els(env) : null;
+      };
     }
-    case 'fn': return evalFunction(n.name, n.args, env);
+    case 'fn': {
+      const name = n.name, args = n.args.map(compileNode);
+      switch (name) {
+        case 'NVL': {
+          const a0 = args[0], a1 = args[1];
+          return (env) => {
+            const a = a0(env);
+            return a !== null ? a : a1(env);
+          };
+        }
+        case 'ABS': {
+          const a0 = args[0];
+          return (env) => {
+            const x = toNumber(a0(env));
+            if (x === null) return null;
+            const r = Math.abs(x);
+            return r === 0 ? 0 : r;
+          };
+        }
+        default:
+          return (env) => evalFunction(name, args, env);
+      }
+    }
   }
 }
 
@@ -735,15 +891,31 @@ function evalBinary(op: '+' | '-' | '*' | '/' | '||', a: FValue, b: FValue, env:
   return na / nb;
 }
 
-function numArgs(args: Node[], env: EvalEnv): (number | null)[] {
-  return args.map((a) => toNumber(evaluate(a, env)));
+function numArgs(args: Compiled[], env: EvalEnv): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let i = 0; i < args.length; i++) out.push(toNumber(args[i](env)));
+  return out;
 }
 
-function textArg(a: Node | undefined, env: EvalEnv): string | null {
-  return a ? toText(evaluate(a, env), env) : null;
+function textArg(a: Compiled | undefined, env: EvalEnv): string | null {
+  return a ? toText(a(env), env) : null;
 }
 
 function truncDate(d: DateValue, fmt: string | null): DateValue {
+  // Formula columns often truncate the same row date (TRUNC({trandate}, 'MM') in each month column).
+  if (d.day === lastTruncDay && fmt === lastTruncFmt && lastTruncOut !== null) return lastTruncOut;
+  const out = truncDateUncached(d, fmt);
+  lastTruncDay = d.day;
+  lastTruncFmt = fmt;
+  lastTruncOut = out;
+  return out;
+}
+
+let lastTruncDay = NaN;
+let lastTruncFmt: string | null = null;
+let lastTruncOut: DateValue | null = null;
+
+function truncDateUncached(d: DateValue, fmt: string | null): DateValue {
   const day = Math.floor(d.day);
   const f = (fmt ?? 'DD').toUpperCase();
   const { y, m } = ymdOf(day);
@@ -788,44 +960,48 @@ function addMonths(d: DateValue, n: number): DateValue {
   return dateValue(addMonthsClamped(day, k) + frac);
 }
 
-function evalFunction(name: string, args: Node[], env: EvalEnv): FValue {
-  const ev = (i: number): FValue => evaluate(args[i], env);
+/** GREATEST/LEAST: a value converted to the type of the first argument. */
+function convertLike(first: FValue, v: FValue, env: EvalEnv): FValue {
+  return isDate(first) ? toDateValue(v, env) : typeof first === 'number' ? toNumber(v) : toText(v, env);
+}
+
+function evalFunction(name: string, args: Compiled[], env: EvalEnv): FValue {
   switch (name) {
     case 'NVL': {
-      const a = ev(0);
-      return a !== null ? a : ev(1);
+      const a = args[0](env);
+      return a !== null ? a : args[1](env);
     }
-    case 'NVL2': return ev(0) !== null ? ev(1) : ev(2);
+    case 'NVL2': return args[0](env) !== null ? args[1](env) : args[2](env);
     case 'COALESCE': {
       for (let i = 0; i < args.length; i++) {
-        const v = ev(i);
+        const v = args[i](env);
         if (v !== null) return v;
       }
       return null;
     }
     case 'NULLIF': {
-      const a = ev(0);
-      return compareValues(a, ev(1), env) === 0 ? null : a;
+      const a = args[0](env);
+      return compareValues(a, args[1](env), env) === 0 ? null : a;
     }
     case 'DECODE': {
-      const x = ev(0);
+      const x = args[0](env);
       let i = 1;
       for (; i + 1 < args.length; i += 2) {
-        const s = ev(i);
-        if ((x === null && s === null) || compareValues(x, s, env) === 0) return ev(i + 1);
+        const s = args[i](env);
+        if ((x === null && s === null) || compareValues(x, s, env) === 0) return args[i + 1](env);
       }
-      return i < args.length ? ev(i) : null;
+      return i < args.length ? args[i](env) : null;
     }
     case 'ROUND':
     case 'TRUNC': {
-      const v = ev(0);
+      const v = args[0](env);
       if (v === null) return null;
       if (isDate(v)) {
         const fmt = args.length > 1 ? textArg(args[1], env) : null;
         return name === 'ROUND' ? roundDate(v, fmt) : truncDate(v, fmt);
       }
       const x = toNumber(v)!;
-      const n = args.length > 1 ? toNumber(ev(1)) : 0;
+      const n = args.length > 1 ? toNumber(args[1](env)) : 0;
       if (n === null) return null;
       return name === 'ROUND' ? roundHalfAway(x, n) : truncNumber(x, n);
     }
@@ -848,22 +1024,21 @@ function evalFunction(name: string, args: Node[], env: EvalEnv): FValue {
     }
     case 'GREATEST':
     case 'LEAST': {
-      const vals = args.map((_, i) => ev(i));
-      if (vals.some((v) => v === null)) return null;
-      let best = vals[0];
+      const vals: FValue[] = [];
+      for (let i = 0; i < args.length; i++) vals.push(args[i](env));
+      for (let i = 0; i < vals.length; i++) if (vals[i] === null) return null;
       // Oracle converts the rest to the type of the first argument.
       const first = vals[0];
-      const conv = (v: FValue): FValue => (isDate(first) ? toDateValue(v, env) : typeof first === 'number' ? toNumber(v) : toText(v, env));
-      best = conv(best);
-      for (const v of vals.slice(1)) {
-        const cv = conv(v);
+      let best = convertLike(first, first, env);
+      for (let i = 1; i < vals.length; i++) {
+        const cv = convertLike(first, vals[i], env);
         const c = compareValues(cv, best, env)!;
         if ((name === 'GREATEST' && c > 0) || (name === 'LEAST' && c < 0)) best = cv;
       }
       return best;
     }
     case 'TO_NUMBER': {
-      const v = ev(0);
+      const v = args[0](env);
       if (v === null || typeof v === 'number') return v;
       if (isDate(v)) return fail('ORA-01722: invalid number');
       let s = toText(v, env)!;
@@ -871,7 +1046,7 @@ function evalFunction(name: string, args: Node[], env: EvalEnv): FValue {
       return toNumber(s);
     }
     case 'TO_CHAR': {
-      const v = ev(0);
+      const v = args[0](env);
       if (v === null) return null;
       const fmt = args.length > 1 ? textArg(args[1], env) : null;
       if (isDate(v)) return fmt === null ? toText(v, env) : formatOracleDate(v, fmt);
@@ -879,7 +1054,7 @@ function evalFunction(name: string, args: Node[], env: EvalEnv): FValue {
       return toText(v, env);
     }
     case 'TO_DATE': {
-      const v = ev(0);
+      const v = args[0](env);
       if (v === null) return null;
       if (isDate(v)) return v;
       const s = toText(v, env)!;
@@ -888,16 +1063,16 @@ function evalFunction(name: string, args: Node[], env: EvalEnv): FValue {
       return parseOracleDate(s, fmt);
     }
     case 'ADD_MONTHS': {
-      const d = toDateValue(ev(0), env);
-      const n = toNumber(ev(1));
+      const d = toDateValue(args[0](env), env);
+      const n = toNumber(args[1](env));
       return d === null || n === null ? null : addMonths(d, n);
     }
     case 'LAST_DAY': {
-      const d = toDateValue(ev(0), env);
+      const d = toDateValue(args[0](env), env);
       return d === null ? null : dateValue(endOfMonth(Math.floor(d.day)) + (d.day - Math.floor(d.day)));
     }
     case 'MONTHS_BETWEEN': {
-      const a = toDateValue(ev(0), env), b = toDateValue(ev(1), env);
+      const a = toDateValue(args[0](env), env), b = toDateValue(args[1](env), env);
       return a === null || b === null ? null : monthsBetween(a, b);
     }
     case 'UPPER': case 'LOWER': case 'INITCAP': case 'LENGTH': case 'TRIM': {
@@ -921,8 +1096,8 @@ function evalFunction(name: string, args: Node[], env: EvalEnv): FValue {
     }
     case 'SUBSTR': {
       const s = textArg(args[0], env);
-      const pos = toNumber(ev(1));
-      const len = args.length > 2 ? toNumber(ev(2)) : undefined;
+      const pos = toNumber(args[1](env));
+      const len = args.length > 2 ? toNumber(args[2](env)) : undefined;
       if (s === null || pos === null || len === null) return null;
       let p = Math.trunc(pos);
       if (p === 0) p = 1;
@@ -934,8 +1109,8 @@ function evalFunction(name: string, args: Node[], env: EvalEnv): FValue {
     }
     case 'INSTR': {
       const s = textArg(args[0], env), sub = textArg(args[1], env);
-      const pos = args.length > 2 ? toNumber(ev(2)) : 1;
-      const occ = args.length > 3 ? toNumber(ev(3)) : 1;
+      const pos = args.length > 2 ? toNumber(args[2](env)) : 1;
+      const occ = args.length > 3 ? toNumber(args[3](env)) : 1;
       if (s === null || sub === null || pos === null || occ === null) return null;
       if (pos === 0 || occ < 1) return 0;
       let count = 0;
@@ -961,7 +1136,7 @@ function evalFunction(name: string, args: Node[], env: EvalEnv): FValue {
     }
     case 'LPAD': case 'RPAD': {
       const s = textArg(args[0], env);
-      const n = toNumber(ev(1));
+      const n = toNumber(args[1](env));
       const pad = args.length > 2 ? textArg(args[2], env) : ' ';
       if (s === null || n === null || pad === null) return null;
       const len = Math.trunc(n);
@@ -970,7 +1145,7 @@ function evalFunction(name: string, args: Node[], env: EvalEnv): FValue {
       const fill = pad.repeat(Math.ceil((len - s.length) / pad.length)).slice(0, len - s.length);
       return name === 'LPAD' ? fill + s : s + fill;
     }
-    case 'CONCAT': return evalBinary('||', ev(0), ev(1), env);
+    case 'CONCAT': return evalBinary('||', args[0](env), args[1](env), env);
     default:
       return fail(`unknown function ${name}`);
   }
@@ -1188,11 +1363,13 @@ export function castFormulaResult(v: FValue, type: FormulaType, env: Pick<EvalEn
 /** Parse once, evaluate per row, cast to the column type. */
 export class CompiledFormula {
   readonly parsed: ParsedFormula;
+  private readonly run: Compiled;
   constructor(source: string, readonly type: FormulaType, errorCode = 'SSS_INVALID_SRCH_COL', what: string = type) {
     this.parsed = parseFormula(source, errorCode, what);
+    this.run = compileNode(this.parsed.ast);
   }
   evaluate(env: EvalEnv): TypedFormulaValue {
-    return castFormulaResult(evaluate(this.parsed.ast, env), this.type, env);
+    return castFormulaResult(this.run(env), this.type, env);
   }
 }
 

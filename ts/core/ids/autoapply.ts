@@ -55,7 +55,7 @@ export const RUN_RECORD = {
   continuation: 'custrecord_ara_run_continued',
 } as const;
 
-export const RUN_STATUSES = ['RUNNING', 'COMPLETE', 'COMPLETE_WITH_ERRORS', 'CONTINUING', 'FAILED'] as const;
+export const RUN_STATUSES = ['RUNNING', 'COMPLETE', 'COMPLETE_WITH_ERRORS', 'CONTINUING', 'FAILED', 'SKIPPED'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export const AUTOAPPLY_MODES = ['post', 'preview'] as const;
