@@ -99,6 +99,15 @@ describe('worklist actions', () => {
     expect(column(q.body, 'ara_queue', 'promise')[0]).toBe('400.00 by 12/1/2026 (BROKEN)');
   });
 
+  test('an application dated earlier the same day (a nightly auto-apply) does not keep a new promise', () => {
+    const pay = { id: 900, customer: 10, trandate: '2026-11-27', payment: 500, currency: 1, exchangerate: 1, subsidiary: 1, apply: [{ doc: 100, amount: 500 }] };
+    const emu = worklistAccount(baseFixture({ customerpayment: [pay] }));
+    const token = tokenOf(emu, COLE, '10', 'promise');
+    post(emu, { as: COLE, params: { ara_action: 'promise', ara_customer: '10', ara_token: token, ara_amount: '400.00', ara_promise_date: '12/1/2026' } });
+    // Paid before the promise was made: the promise is still pending, so the customer stays paused.
+    expect(customerIds(get(emu, { as: COLE }).body)).toEqual(['11']);
+  });
+
   test('a kept promise (overdue reduced by the amount) does not count as broken', () => {
     const emu = worklistAccount();
     const token = tokenOf(emu, COLE, '10', 'promise');

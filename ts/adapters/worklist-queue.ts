@@ -210,15 +210,17 @@ function overdueOverview(filter: Pick<QueueFilter, 'scope' | 'subsidiary'>, keyI
 
 /**
  * Payments, credit memos and deposit applications applied to each customer's invoices (base currency:
- * applied amount × the applying transaction's exchange rate) dated on or after `since` — the day the
- * customer's promise was made. One summary search over application lines.
+ * applied amount × the applying transaction's exchange rate) dated after `since`, the day the customer's
+ * promise was made. Applications of that same day may predate the promise (a nightly auto-apply, a payment
+ * entered in the morning) and are left out; one made later that day lowers the overdue balance below the
+ * promise baseline, which promiseState counts anyway. One summary search over application lines.
  */
 export function paidSince(promises: readonly { id: string; since: CalendarDate }[], dateFormat: string): Map<string, Minor> {
   const out = new Map<string, Minor>();
   if (promises.length === 0) return out;
   const bySince = new Map<CalendarDate, string[]>();
   for (const p of promises) bySince.set(p.since, [...(bySince.get(p.since) ?? []), p.id]);
-  const groups = [...bySince].map(([since, ids]): unknown[] => [['entity', 'anyof', ids], 'and', ['trandate', 'onorafter', formatDate(since, dateFormat)]]);
+  const groups = [...bySince].map(([since, ids]): unknown[] => [['entity', 'anyof', ids], 'and', ['trandate', 'after', formatDate(since, dateFormat)]]);
   const entity = search.createColumn({ name: 'entity', summary: search.Summary.GROUP });
   const applied = search.createColumn({ name: 'formulacurrency', formula: 'ABS({appliedtolinkamount}) * NVL({exchangerate}, 1)', summary: search.Summary.SUM });
   const s = search.create({
