@@ -53,17 +53,18 @@
  * groups), never a scan across customers; invoices of customers without deposits are only counted.
  * Within a group, on first need: invoices sorted oldest due first once; for rules 1 and 2 a Map by
  * sales order and by normalised reference (groups of ≤ 32 invoices are scanned instead, cheaper than
- * hashing). Per deposit: rule 3 is one scan of the group, which also counts the open invoices below
- * the target (fewer than two, or a sum below the target: rule 4 is skipped); rule 4 sorts those
- * candidates when ≤ 32, else uses the group's amount-sorted view (re-sorted only after the group
- * changed, nearly sorted so about linear), then the bounded search; rule 5 walks a cursor that only
- * moves forward. Duplicate ids are found by sorting numeric ids, not by hashing strings.
+ * hashing). Per deposit, in groups of ≤ 32 invoices: rule 3 is one scan of the group, which also
+ * counts the open invoices below the target (fewer than two, or a sum below the target: rule 4 is
+ * skipped) and rule 4 sorts those candidates. In larger groups both use the group's amount-sorted
+ * view (typed arrays, sorted once; afterwards only the invoices changed since are moved, by binary
+ * search and copyWithin): rule 3 is a binary search, rule 4 searches the view's prefix below the
+ * target. Then the bounded search; rule 5 walks a cursor that only moves forward. Duplicate ids are found by sorting numeric ids, not by hashing strings.
  *
  * Pure module: no N/ imports, no Node APIs, no Intl, no clock.
  */
 import { type CalendarDate } from './dates';
 import { type Minor, formatMoney } from './money';
-import { DEFAULT_COMBINATION_STEP_BUDGET, uniqueCombination } from './matching-combination';
+import { type CombinationResult, DEFAULT_COMBINATION_STEP_BUDGET, uniqueCombination } from './matching-combination';
 import { normaliseReference as normalise, scanMemo } from './matching-reference';
 
 export { normaliseReference, memoReferences, memoTokens, type MemoReference, type MemoMatch, type MemoToken } from './matching-reference';
@@ -215,6 +216,10 @@ interface Inv {
   idNum: number;
   /** Position in the group's oldest-due order. */
   rank: number;
+  /** Changed since the group's amount view was last brought up to date (listed in group.changed). */
+  dirty: boolean;
+  /** The remaining amount this invoice is filed under in the group's amount view. */
+  viewRem: number;
 }
 
 interface Dep {
@@ -244,10 +249,16 @@ interface Group {
   /** Small groups: normalised [tranId, PO or ''] per invoice in oldest-due order, scanned. */
   refKeys: string[] | null;
   maxRefLength: number;
-  /** Open invoices by amount (ascending, then oldest due), valid for group.version === byAmountVersion. */
-  byAmount: Inv[];
+  /**
+   * Open invoices by amount (ascending, then oldest due), valid for group.version === byAmountVersion:
+   * the first viewSize entries of byAmount (their ranks) and amounts (their remaining amounts).
+   */
+  byAmount: Int32Array;
   amounts: Float64Array;
+  viewSize: number;
   byAmountVersion: number;
+  /** Invoices whose amount changed since the amount view was last brought up to date (once built). */
+  changed: Inv[];
   /** Rule 5: invoices before it are fully paid. */
   cursor: number;
 }
@@ -259,6 +270,8 @@ interface Ctx {
   stats: PlanStats;
   /** Left by ruleExactAmount for ruleCombination: open invoices below the target, their sum, and the first few. */
   below: number;
+  /** ruleExactAmount used the group's amount view (large groups): the candidates are its first `below`. */
+  viewed: boolean;
   belowSum: number;
   scratch: Inv[];
   scratchAmounts: Float64Array;
@@ -270,6 +283,7 @@ const SMALL_GROUP = 32;
 const SMALL_CANDIDATES = 32;
 const NO_INVOICES: readonly Inv[] = [];
 const NO_AMOUNTS = new Float64Array(0);
+const NO_RANKS = new Int32Array(0);
 
 function show(x: unknown): string {
   return typeof x === 'string' ? JSON.stringify(x) : String(x);
@@ -494,20 +508,68 @@ function referencedInvoices(g: Group, n: string): readonly Inv[] {
   return out;
 }
 
-/** Open invoices sorted by amount, then oldest due; re-sorted only when the group changed. */
-function amountView(g: Group): number {
-  if (g.byAmountVersion !== g.version) {
-    const view = g.byAmountVersion < 0 ? g.invoices.slice() : g.byAmount;
-    let n = 0;
-    for (const inv of view) if (inv.rem > 0) view[n++] = inv;
-    view.length = n;
-    view.sort(byAmountThenAge);
-    if (g.amounts.length < n) g.amounts = new Float64Array(n);
-    for (let i = 0; i < n; i++) g.amounts[i] = view[i].rem;
-    g.byAmount = view;
-    g.byAmountVersion = g.version;
+/** First position of the view at or after (amount, rank) in its order (among its first n). */
+function viewPosition(ranks: Int32Array, amounts: Float64Array, n: number, amount: number, rank: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = amounts[mid];
+    if (x < amount || (x === amount && ranks[mid] < rank)) lo = mid + 1;
+    else hi = mid;
   }
-  return g.byAmount.length;
+  return lo;
+}
+
+/**
+ * Open invoices sorted by amount, then oldest due (see Group.byAmount). Sorted once on first need;
+ * after that each invoice changed since (group.changed, a few per deposit) is moved in place: found by
+ * binary search under the amount it was filed at, then shifted down to its new place (an amount only
+ * decreases) or removed when paid, with typed-array moves (copyWithin) rather than a re-sort.
+ */
+function amountView(g: Group): number {
+  if (g.byAmountVersion === g.version) return g.viewSize;
+  if (g.byAmountVersion < 0) {
+    const view: Inv[] = [];
+    for (const inv of g.invoices) if (inv.rem > 0) view.push(inv);
+    view.sort(byAmountThenAge);
+    const n = view.length;
+    g.byAmount = new Int32Array(n);
+    g.amounts = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const inv = view[i];
+      g.byAmount[i] = inv.rank;
+      g.amounts[i] = inv.rem;
+      inv.viewRem = inv.rem;
+    }
+    g.viewSize = n;
+  } else {
+    const ranks = g.byAmount;
+    const amounts = g.amounts;
+    const changed = g.changed;
+    let n = g.viewSize;
+    for (let c = 0; c < changed.length; c++) {
+      const inv = changed[c];
+      inv.dirty = false;
+      const p = viewPosition(ranks, amounts, n, inv.viewRem, inv.rank);
+      if (inv.rem === 0) {
+        ranks.copyWithin(p, p + 1, n);
+        amounts.copyWithin(p, p + 1, n);
+        n--;
+      } else {
+        const q = viewPosition(ranks, amounts, p, inv.rem, inv.rank);
+        ranks.copyWithin(q + 1, q, p);
+        amounts.copyWithin(q + 1, q, p);
+        ranks[q] = inv.rank;
+        amounts[q] = inv.rem;
+        inv.viewRem = inv.rem;
+      }
+    }
+    changed.length = 0;
+    g.viewSize = n;
+  }
+  g.byAmountVersion = g.version;
+  return g.viewSize;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -520,6 +582,10 @@ function apply(ctx: Ctx, d: Dep, inv: Inv, amount: number, evidence: Evidence): 
   d.applied += amount;
   inv.rem -= amount;
   g.version++;
+  if (g.byAmountVersion >= 0 && !inv.dirty) {
+    inv.dirty = true;
+    g.changed.push(inv);
+  }
   const rule = evidence.rule;
   if (!d.rules.includes(rule)) d.rules.push(rule);
   const s = ctx.stats;
@@ -576,6 +642,33 @@ function ruleReference(ctx: Ctx, d: Dep): void {
  */
 function ruleExactAmount(ctx: Ctx, d: Dep): void {
   const target = d.rem;
+  const g = d.group;
+  if (g.invoices.length > SMALL_GROUP) {
+    // Large group: binary search in the amount view. Equal amounts are in oldest-due order there, so
+    // the first equal one is the one the scan below would find; the ones before it are those below.
+    const n = amountView(g);
+    const a = g.amounts;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (a[mid] < target) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < n && a[lo] === target) {
+      apply(ctx, d, g.invoices[g.byAmount[lo]], target, { rule: 'EXACT_AMOUNT', depositRemaining: target as Minor });
+      return;
+    }
+    ctx.viewed = true;
+    ctx.below = lo;
+    // Summed in another order than the scan and only until it reaches the target: the same answer to
+    // "sum < target" (exact below 2^53; beyond, the sum stays ≥ 2^53 > target).
+    let sum = 0;
+    for (let i = 0; i < lo && sum < target; i++) sum += a[i];
+    ctx.belowSum = sum;
+    return;
+  }
+  ctx.viewed = false;
   const scratch = ctx.scratch;
   scratch.length = 0;
   let below = 0;
@@ -601,24 +694,26 @@ function ruleCombination(ctx: Ctx, d: Dep): void {
   const target = d.rem;
   // Fewer than two invoices below the target, or all of them together below it: no set can add up.
   if (ctx.below < 2 || ctx.belowSum < target) return;
-  let candidates: Inv[];
-  let amounts: Float64Array;
-  let n: number;
-  if (ctx.below <= SMALL_CANDIDATES) {
-    candidates = ctx.scratch.sort(byAmountThenAge);
-    n = candidates.length;
-    amounts = ctx.scratchAmounts;
-    for (let i = 0; i < n; i++) amounts[i] = candidates[i].rem;
+  const g = d.group;
+  let result: CombinationResult;
+  let set: Inv[] = [];
+  if (ctx.viewed) {
+    // The view is still current: nothing was applied since ruleExactAmount brought it up to date.
+    result = uniqueCombination(g.amounts, target, ctx.budget, g.viewSize);
+    if (result.kind === 'unique') set = result.indices.map((i) => g.invoices[g.byAmount[i]]);
   } else {
-    n = amountView(d.group);
-    candidates = d.group.byAmount;
-    amounts = d.group.amounts;
+    // Small group (≤ SMALL_GROUP invoices, so ≤ SMALL_CANDIDATES candidates): sort them on their own.
+    const candidates = ctx.scratch.sort(byAmountThenAge);
+    const n = candidates.length;
+    const amounts = ctx.scratchAmounts;
+    for (let i = 0; i < n; i++) amounts[i] = candidates[i].rem;
+    result = uniqueCombination(amounts, target, ctx.budget, n);
+    if (result.kind === 'unique') set = result.indices.map((i) => candidates[i]);
   }
-  const result = uniqueCombination(amounts, target, ctx.budget, n);
   if (result.kind === 'ambiguous') ctx.stats.combinationAmbiguous++;
   else if (result.kind === 'gaveUp') ctx.stats.combinationGaveUp++;
   if (result.kind !== 'unique') return;
-  const set = result.indices.map((i) => candidates[i]).sort(byOldestDue);
+  set.sort(byOldestDue);
   const evidence: Evidence = {
     rule: 'COMBINATION',
     depositRemaining: target as Minor,
@@ -713,9 +808,11 @@ function newGroup(customerId: string, currency: string, subsidiary: string): Gro
     refs: null,
     refKeys: null,
     maxRefLength: 0,
-    byAmount: [],
+    byAmount: NO_RANKS,
     amounts: NO_AMOUNTS,
+    viewSize: 0,
     byAmountVersion: -1,
+    changed: [],
     cursor: 0,
   };
 }
@@ -727,6 +824,7 @@ function run(deposits: readonly Deposit[], invoices: readonly OpenInvoice[], opt
     applications: [],
     stats: emptyStats(),
     below: 0,
+    viewed: false,
     belowSum: 0,
     scratch: [],
     scratchAmounts: new Float64Array(SMALL_CANDIDATES),
@@ -788,7 +886,7 @@ function run(deposits: readonly Deposit[], invoices: readonly OpenInvoice[], opt
       stats.invoicesWithoutDeposit++;
       continue;
     }
-    g.invoices.push({ src: inv, rem: amount, due: inv.dueDate ?? inv.tranDate, dueNum, tranNum, idNum, rank: 0 });
+    g.invoices.push({ src: inv, rem: amount, due: inv.dueDate ?? inv.tranDate, dueNum, tranNum, idNum, rank: 0, dirty: false, viewRem: 0 });
     stats.invoices++;
   }
   checkUniqueIds(
