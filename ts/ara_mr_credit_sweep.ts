@@ -14,8 +14,9 @@
  * per currency cannot be compared with the limit one currency at a time (60 % of the limit in USD and 60 %
  * in EUR is over it), so they are always evaluated exactly in map (12 units).
  * map evaluates each other candidate with the policy from the search's sums (0 units) and changes only
- * those whose state changes (load + save the customer, one audit record: 21 units, the floor: the Hold
- * field cannot be set with submitFields, and every decision has its own audit record). Before writing,
+ * those whose state changes (load + save the customer: 15 units, the floor: the Hold field cannot be set
+ * with submitFields; the decision's audit record is a line of the customer's credit event sublist, created
+ * by the same save, with a separate record as fallback when the line cannot be added). Before writing,
  * the loaded customer's Hold and AR Autopilot flag are compared with the state the decision was taken from:
  * a customer changed since getInputData (a manual hold placed, Hold OFF set) is left as it is (logged).
  * OFF customers, manual holds and unrecognised Hold values are never changed.
@@ -37,7 +38,6 @@ import {
   isKnownHold,
   openFilter,
   sumColumns,
-  writeAuditSafely,
   writeHold,
 } from './adapters/credit';
 import { type SettingsRow, loadSettingsRows, settingsFor } from './adapters/credit-settings';
@@ -237,7 +237,9 @@ export function map(ctx: EntryPoints.MapReduce.mapContext): void {
   const state = { hold: customer.hold, autoHold: customer.autoHold };
   const decision = decideHold(state, evaluation);
   if (decision.action === 'none') return;
-  const w = writeHold(customer.id, decision.action, decision.reason, today, state);
+  // The audit is a credit event line of the customer, created by the hold's save (separate record as fallback).
+  const audit = { customer: customer.id, decision: decision.action === 'place' ? ('HOLD_PLACED' as const) : ('HOLD_RELEASED' as const), reason: decision.reason, evaluation };
+  const w = writeHold(customer.id, decision.action, decision.reason, today, state, audit);
   if (!w.written) {
     log.audit({
       title: `${LOG_TITLE}: customer ${customer.id} changed since it was read, left as it is`,
@@ -246,7 +248,6 @@ export function map(ctx: EntryPoints.MapReduce.mapContext): void {
     ctx.write({ key: 'skipped', value: customer.id });
     return;
   }
-  writeAuditSafely({ customer: customer.id, decision: decision.action === 'place' ? 'HOLD_PLACED' : 'HOLD_RELEASED', reason: decision.reason, evaluation }, `customer ${customer.id}`);
   ctx.write({ key: decision.action, value: customer.id });
 }
 

@@ -31,7 +31,15 @@ export function customizationsFrom(project: SdfProject | { objects: SdfObject[] 
         spec.customRecordTypes.push({
           scriptid: r.scriptid,
           name: r.recordname ?? r.scriptid,
-          fields: r.fields.map((f) => ({ scriptid: f.scriptid, fieldtype: f.fieldtype, label: f.label, mandatory: f.ismandatory, ...(f.selectrecordtype ? { selectrecordtype: f.selectrecordtype } : {}) })),
+          fields: r.fields.map((f) => ({
+            scriptid: f.scriptid,
+            fieldtype: f.fieldtype,
+            label: f.label,
+            mandatory: f.ismandatory,
+            ...(f.selectrecordtype ? { selectrecordtype: f.selectrecordtype } : {}),
+            // "Record is Parent": kept by the SDF parser in props (raw 'T'/'F').
+            ...(String(f.props?.isparent ?? '').trim().toUpperCase() === 'T' ? { isparent: true } : {}),
+          })),
         });
         break;
       }

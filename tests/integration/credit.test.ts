@@ -134,7 +134,23 @@ describe('nightly sweep (customscript_ara_mr_credit_sweep)', () => {
     expect(customer(emu, C.manual)).toMatchObject({ creditholdoverride: 'ON' });
     expect(customer(emu, C.manual).custentity_ara_autohold).not.toBe(true);
     expect(customer(emu, C.exempt)).toMatchObject({ creditholdoverride: 'OFF' });
-    expect(later.usage.maxPerStage.map).toBeLessThanOrEqual(21);
+    // load 5 + save 10: the audit is a credit event line of the customer, created by that save
+    expect(later.usage.maxPerStage.map).toBeLessThanOrEqual(15);
+    expect(events(emu).filter((e) => e.custrecord_ara_ce_customer === C.dueToday)).toEqual([
+      expect.objectContaining({
+        name: `HOLD_PLACED ${C.dueToday}`,
+        custrecord_ara_ce_decision: 'HOLD_PLACED',
+        custrecord_ara_ce_reason: expect.stringContaining('Overdue 500.00 more than 30 days past due'),
+        custrecord_ara_ce_exposure: expect.any(Number),
+        custrecord_ara_ce_overdue: 500,
+        custrecord_ara_ce_currency: expect.any(String),
+        custrecord_ara_ce_role: expect.any(String),
+        custrecord_ara_ce_context: 'MAPREDUCE',
+        custrecord_ara_ce_time: expect.any(String),
+      }),
+    ]);
+    // every hold placed by the sweeps has its credit event
+    for (const id of [C.late, C.dueToday]) expect(events(emu).filter((e) => e.custrecord_ara_ce_customer === id && e.custrecord_ara_ce_decision === 'HOLD_PLACED')).toHaveLength(1);
   });
 
   it('releases our hold on a customer with nothing open', () => {
@@ -321,9 +337,15 @@ describe('review: post-save writes never fail the save', () => {
     denyAuditCreate(emu);
     emu.recordCommand('create', 'invoice', { values: { entity: C.nearLimit, item: [{ item: 1, quantity: 1, rate: 500, amount: 500 }] }, as: U.admin });
     expect(customer(emu, C.nearLimit)).toMatchObject({ creditholdoverride: 'ON', custentity_ara_autohold: true });
+    // The customer's save refused the credit event line: the hold is saved without it (logged), then the
+    // separate audit record fails too (logged).
     const errs = errorLogs(emu);
-    expect(errs).toHaveLength(1);
-    expect(errs[0]).toMatchObject({ title: 'ARA credit: audit record not written', details: expect.stringContaining(`customer ${C.nearLimit}, decision HOLD_PLACED: INSUFFICIENT_PERMISSION`) });
+    expect(errs).toHaveLength(2);
+    expect(errs[0]).toMatchObject({
+      title: 'ARA credit: audit line not added to the customer, written as a separate record',
+      details: expect.stringContaining(`customer ${C.nearLimit}, decision HOLD_PLACED: INSUFFICIENT_PERMISSION`),
+    });
+    expect(errs[1]).toMatchObject({ title: 'ARA credit: audit record not written', details: expect.stringContaining(`customer ${C.nearLimit}, decision HOLD_PLACED: INSUFFICIENT_PERMISSION`) });
   });
 });
 

@@ -228,9 +228,121 @@ describe('review: hold writes and hold values', () => {
 
   it('F5: writeHold writes when the customer is as the decision read it', () => {
     const rec = loadedCustomer({ creditholdoverride: 'ON', custentity_ara_autohold: 'T' });
-    expect(actualCredit.writeHold('12', 'release', 'Clear', '', { hold: 'ON', autoHold: true })).toEqual({ written: true });
+    expect(actualCredit.writeHold('12', 'release', 'Clear', '', { hold: 'ON', autoHold: true })).toEqual({ written: true, audit: 'none' });
     expect(rec.save).toHaveBeenCalledTimes(1);
     expect(rec.values).toMatchObject({ creditholdoverride: 'AUTO', custentity_ara_autohold: false });
+  });
+
+  /** A loaded customer with the credit event sublist (recmachcustrecord_ara_ce_customer). */
+  function loadedCustomerWithSublist(values: Record<string, unknown>, fail: { insert?: boolean; saveWithLine?: boolean } = {}) {
+    const rec = fakeRecord(values);
+    const lines: Record<string, unknown>[] = [];
+    const sublists: string[] = [];
+    const ext = Object.assign(rec, {
+      lines,
+      sublists,
+      getLineCount: ({ sublistId }: { sublistId: string }) => (sublists.push(sublistId), lines.length),
+      insertLine: jest.fn(({ sublistId, line }: { sublistId: string; line: number }) => {
+        sublists.push(sublistId);
+        if (fail.insert) throw Object.assign(new Error('no such sublist'), { name: 'SSS_INVALID_SUBLIST_OPERATION' });
+        lines.splice(line, 0, {});
+      }),
+      setSublistValue: jest.fn(({ sublistId, fieldId, line, value }: { sublistId: string; fieldId: string; line: number; value: unknown }) => {
+        sublists.push(sublistId);
+        lines[line][fieldId] = value;
+      }),
+      removeLine: jest.fn(({ line }: { line: number }) => {
+        lines.splice(line, 1);
+      }),
+    });
+    ext.save = jest.fn(() => {
+      if (fail.saveWithLine && lines.length) throw Object.assign(new Error('You do not have permissions to create AR Autopilot Credit Event'), { name: 'INSUFFICIENT_PERMISSION' });
+      return 12;
+    });
+    (record.load as unknown as jest.Mock).mockReturnValue(ext);
+    return ext;
+  }
+  const audit = { customer: '12', decision: 'HOLD_PLACED' as const, reason: 'Over credit limit', evaluation: evalWith(120000) };
+
+  it('writeHold adds the audit as a credit event line of the customer: one save, every audited field, no separate record', () => {
+    (runtime.getCurrentUser as jest.Mock).mockReturnValue({ id: 2, roleId: 'administrator', role: 3 });
+    const rec = loadedCustomerWithSublist({ creditholdoverride: 'AUTO', custentity_ara_autohold: false });
+    expect(actualCredit.writeHold('12', 'place', 'Over credit limit', '', { hold: 'AUTO', autoHold: false }, audit)).toEqual({ written: true, audit: 'line' });
+    expect(rec.save).toHaveBeenCalledTimes(1);
+    expect(record.create).not.toHaveBeenCalled();
+    expect(new Set(rec.sublists)).toEqual(new Set(['recmachcustrecord_ara_ce_customer']));
+    expect(rec.lines).toEqual([
+      {
+        name: 'HOLD_PLACED 12',
+        custrecord_ara_ce_decision: 'HOLD_PLACED',
+        custrecord_ara_ce_reason: 'Over credit limit',
+        custrecord_ara_ce_exposure: 1200,
+        custrecord_ara_ce_limit: 1000,
+        custrecord_ara_ce_overdue: 0,
+        custrecord_ara_ce_currency: '1',
+        custrecord_ara_ce_user: '2',
+        custrecord_ara_ce_role: 'administrator (3)',
+        custrecord_ara_ce_context: expect.any(String),
+        custrecord_ara_ce_time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
+    ]);
+    // the line's values are those of the separate record (the parent field aside)
+    const values = actualCredit.auditValues(audit).filter(([f]) => f !== 'custrecord_ara_ce_customer' && f !== 'custrecord_ara_ce_time');
+    for (const [f, v] of values) expect(rec.lines[0][f]).toEqual(v);
+    expect(rec.values).toMatchObject({ creditholdoverride: 'ON', custentity_ara_autohold: true });
+  });
+
+  it('writeHold still writes the hold when the line cannot be added: the audit is a separate record (logged)', () => {
+    (runtime.getCurrentUser as jest.Mock).mockReturnValue({ id: 2, roleId: 'administrator', role: 3 });
+    const auditRec = fakeRecord({});
+    auditRec.save.mockReturnValue(55);
+    (record.create as unknown as jest.Mock).mockReturnValue(auditRec);
+    const rec = loadedCustomerWithSublist({ creditholdoverride: 'AUTO', custentity_ara_autohold: false }, { insert: true });
+    expect(actualCredit.writeHold('12', 'place', 'Over credit limit', '', { hold: 'AUTO', autoHold: false }, audit)).toEqual({ written: true, audit: 'record' });
+    expect(rec.save).toHaveBeenCalledTimes(1);
+    expect(rec.values).toMatchObject({ creditholdoverride: 'ON', custentity_ara_autohold: true });
+    expect(record.create).toHaveBeenCalledWith({ type: 'customrecord_ara_credit_event' });
+    expect(auditRec.values).toMatchObject({ custrecord_ara_ce_customer: '12', custrecord_ara_ce_decision: 'HOLD_PLACED', custrecord_ara_ce_exposure: 1200 });
+    expect(log.error).toHaveBeenCalledWith(expect.objectContaining({ title: expect.stringContaining('audit line not added'), details: expect.stringContaining('SSS_INVALID_SUBLIST_OPERATION') }));
+  });
+
+  it('writeHold saves the hold without the line when the save refuses it, then writes the separate record', () => {
+    (runtime.getCurrentUser as jest.Mock).mockReturnValue({ id: 2, roleId: 'administrator', role: 3 });
+    const auditRec = fakeRecord({});
+    (record.create as unknown as jest.Mock).mockReturnValue(auditRec);
+    const rec = loadedCustomerWithSublist({ creditholdoverride: 'ON', custentity_ara_autohold: true }, { saveWithLine: true });
+    const released = { ...audit, decision: 'HOLD_RELEASED' as const, reason: 'Clear' };
+    expect(actualCredit.writeHold('12', 'release', 'Clear', '', { hold: 'ON', autoHold: true }, released)).toEqual({ written: true, audit: 'record' });
+    expect(rec.save).toHaveBeenCalledTimes(2);
+    expect(rec.removeLine).toHaveBeenCalled();
+    expect(rec.lines).toEqual([]);
+    expect(rec.values).toMatchObject({ creditholdoverride: 'AUTO', custentity_ara_autohold: false });
+    expect(auditRec.values).toMatchObject({ custrecord_ara_ce_decision: 'HOLD_RELEASED', custrecord_ara_ce_reason: 'Clear' });
+    expect(log.error).toHaveBeenCalledWith(expect.objectContaining({ title: expect.stringContaining('audit line not added'), details: expect.stringContaining('INSUFFICIENT_PERMISSION') }));
+  });
+
+  it('the sweep passes the audit of a hold to writeHold (a line of the customer), not to writeAuditSafely', () => {
+    (adapters.isKnownHold as unknown as jest.Mock).mockImplementation(actualCredit.isKnownHold);
+    (adapters.evaluate as jest.Mock).mockReturnValue({ customer, evaluation: evalWith(120000), today: '11/27/2026' });
+    (adapters.writeHold as jest.Mock).mockReturnValue({ written: true, audit: 'line' });
+    const value = JSON.stringify({ customer, groups: [], settings: DEFAULT_CREDIT_SETTINGS, today: '', exact: true });
+    const write = jest.fn();
+    sweepMap({ key: '0', value, write } as never);
+    expect(adapters.writeHold).toHaveBeenCalledWith('12', 'place', expect.any(String), '11/27/2026', { hold: 'AUTO', autoHold: false }, expect.objectContaining({ customer: '12', decision: 'HOLD_PLACED', evaluation: expect.anything() }));
+    expect(adapters.writeAuditSafely).not.toHaveBeenCalled();
+    expect(write).toHaveBeenCalledWith({ key: 'place', value: '12' });
+  });
+
+  it('the refresh passes the audit of a hold to writeHold, not to writeAuditSafely', () => {
+    const { refreshCustomer } = jest.requireActual('../../ts/adapters/credit-refresh') as typeof refresh;
+    (adapters.isKnownHold as unknown as jest.Mock).mockImplementation(actualCredit.isKnownHold);
+    (adapters.lookupCustomer as jest.Mock).mockReturnValue(customer);
+    (settingsAdapter.loadCreditSettings as jest.Mock).mockReturnValue({ ok: true, settings: DEFAULT_CREDIT_SETTINGS, source: 'test' });
+    (adapters.evaluate as jest.Mock).mockReturnValue({ customer, evaluation: evalWith(120000), today: '' });
+    (adapters.writeHold as jest.Mock).mockReturnValue({ written: true, audit: 'line' });
+    expect(refreshCustomer('12')).toBe('place');
+    expect(adapters.writeHold).toHaveBeenCalledWith('12', 'place', expect.any(String), '', { hold: 'AUTO', autoHold: false }, expect.objectContaining({ customer: '12', decision: 'HOLD_PLACED' }));
+    expect(adapters.writeAuditSafely).not.toHaveBeenCalled();
   });
 
   it('F6: an unrecognised Hold value is not AUTO', () => {

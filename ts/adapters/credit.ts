@@ -2,7 +2,9 @@
  * NetSuite side of the credit policy: one summary search gives a customer's exposure parts and its
  * overdue-beyond-grace amount per currency (10 units, whatever the number of invoices and orders), a
  * lookup gives the customer's credit fields (1 unit), and the core (credit.ts) decides. Writes: the
- * customer's hold fields (load + save, 15 units) and the audit record (create + save, 6 units).
+ * customer's hold fields (load + save, 15 units) with the audit of a hold decision as a line of the
+ * customer's credit event sublist (created by the same save, no extra units), and the audit record of the
+ * other decisions (create + save, 6 units).
  *
  * Amounts. A credit evaluation is in the customer's currency. Transactions in that currency are read in
  * their own currency (`fxamountremaining`); transactions in another currency (a multi-currency customer)
@@ -303,7 +305,18 @@ export interface ExpectedHold {
   autoHold: boolean;
 }
 
-export type WriteHoldResult = { written: true } | { written: false; found: { hold: string; autoHold: boolean } };
+/**
+ * written: how the audit was written: 'line' (a credit event created by the customer's save), 'record'
+ * (the fallback: a separate credit event record), 'none' (no audit given, or the fallback failed: logged).
+ */
+export type WriteHoldResult = { written: true; audit: 'line' | 'record' | 'none' } | { written: false; found: { hold: string; autoHold: boolean } };
+
+/**
+ * The customer's child sublist of credit events: `custrecord_ara_ce_customer` is the credit event's parent
+ * field ("Record is Parent"), so a line added to it on a loaded customer is created as a credit event
+ * record by the customer's save.
+ */
+export const CREDIT_EVENT_SUBLIST = `recmach${CREDIT_EVENT_RECORD.customer}`;
 
 /** The part of a hold state a decision depends on: AUTO (whatever the flag), ON ours, ON manual, OFF, other. */
 function stateKey(hold: string, autoHold: boolean): string {
@@ -313,12 +326,23 @@ function stateKey(hold: string, autoHold: boolean): string {
 
 /**
  * Sets the customer's hold fields: place (ON, ours, reason, since) or release (AUTO, cleared). 15 units
- * (customer load 5 + save 10: the Hold field cannot be set with submitFields). The decision was taken from
- * `expected` (read earlier: by the sweep's getInputData, or a lookup): after the load the Hold field and
- * our flag are compared with it, and when someone changed them meanwhile (a manual hold placed, Hold OFF
- * set, our hold released by hand) nothing is written ({ written: false, found }).
+ * (customer load 5 + save 10: the Hold field cannot be set with submitFields), the audit included: the
+ * `audit` event is added as a line of the customer's credit event sublist (CREDIT_EVENT_SUBLIST) and the
+ * customer's save creates the credit event record. When the line cannot be added (or the save refuses
+ * it), the hold is saved without it and the audit is written as a separate record (+6 units; +10 when the
+ * save had to be repeated), logged as an ERROR. The decision was taken from `expected` (read earlier: by
+ * the sweep's getInputData, or a lookup): after the load the Hold field and our flag are compared with
+ * it, and when someone changed them meanwhile (a manual hold placed, Hold OFF set, our hold released by
+ * hand) nothing is written ({ written: false, found }).
  */
-export function writeHold(customerId: string, action: 'place' | 'release', reason: string, today: string, expected: ExpectedHold): WriteHoldResult {
+export function writeHold(
+  customerId: string,
+  action: 'place' | 'release',
+  reason: string,
+  today: string,
+  expected: ExpectedHold,
+  audit?: AuditEvent | null,
+): WriteHoldResult {
   const rec = record.load({ type: record.Type.CUSTOMER, id: customerId });
   const nowHold = String(rec.getValue({ fieldId: CUSTOMER.creditholdoverride }) ?? '');
   const nowAuto = checked(rec.getValue({ fieldId: CUSTOM_FIELDS.autoHold }));
@@ -338,8 +362,46 @@ export function writeHold(customerId: string, action: 'place' | 'release', reaso
     rec.setValue({ fieldId: CUSTOM_FIELDS.holdReason, value: '' });
     rec.setValue({ fieldId: CUSTOM_FIELDS.holdSince, value: null });
   }
+  if (!audit) {
+    rec.save();
+    return { written: true, audit: 'none' };
+  }
+  const sublistId = CREDIT_EVENT_SUBLIST;
+  let line = -1;
+  let problem = '';
+  try {
+    const at = rec.getLineCount({ sublistId });
+    rec.insertLine({ sublistId, line: at });
+    line = at;
+    for (const [fieldId, value] of auditValues(audit)) {
+      if (fieldId !== CREDIT_EVENT_RECORD.customer) rec.setSublistValue({ sublistId, fieldId, line, value: value as record.FieldValue });
+    }
+  } catch (err) {
+    problem = errorText(err);
+    if (line >= 0) removeLineQuietly(rec, sublistId, line);
+    line = -1;
+  }
+  if (line >= 0) {
+    try {
+      rec.save();
+      return { written: true, audit: 'line' };
+    } catch (err) {
+      // The save refused the audit line (or failed for another reason: then the save below fails too).
+      problem = errorText(err);
+      removeLineQuietly(rec, sublistId, line);
+    }
+  }
   rec.save();
-  return { written: true };
+  log.error({ title: 'ARA credit: audit line not added to the customer, written as a separate record', details: `customer ${customerId}, decision ${audit.decision}: ${problem}` });
+  return { written: true, audit: writeAuditSafely(audit, `customer ${customerId}`) === null ? 'none' : 'record' };
+}
+
+function removeLineQuietly(rec: record.Record, sublistId: string, line: number): void {
+  try {
+    rec.removeLine({ sublistId, line });
+  } catch {
+    // the line was never added
+  }
 }
 
 /** A thrown value as "CODE: message" (N/error name, else ERROR), at most 300 characters. */
@@ -373,28 +435,39 @@ export interface AuditEvent {
   currency?: string | null;
 }
 
-/** Writes one audit record (6 units): who, in which role and context, decided what and why. */
-export function writeAudit(e: AuditEvent): string {
+/**
+ * The credit event's field values of an audit event, in order (name, customer, order, decision, reason,
+ * exposure, limit, overdue, currency, user, role, context, time): who, in which role and context, decided
+ * what and why. Used for the separate record and for the customer's credit event line alike.
+ */
+export function auditValues(e: AuditEvent): [string, string | number][] {
   const user = runtime.getCurrentUser();
-  const rec = record.create({ type: CREDIT_EVENT_RECORD.type });
   const f = CREDIT_EVENT_RECORD;
   const ev = e.evaluation ?? null;
   const decimals = ev?.currencyDecimals ?? 2;
-  rec.setValue({ fieldId: 'name', value: `${e.decision} ${e.customer}${e.order ? ` / ${e.order}` : ''}` });
-  rec.setValue({ fieldId: f.customer, value: e.customer });
-  if (e.order) rec.setValue({ fieldId: f.order, value: String(e.order) });
-  rec.setValue({ fieldId: f.decision, value: e.decision });
-  rec.setValue({ fieldId: f.reason, value: e.reason.slice(0, 3900) });
+  const out: [string, string | number][] = [];
+  out.push(['name', `${e.decision} ${e.customer}${e.order ? ` / ${e.order}` : ''}`]);
+  out.push([f.customer, e.customer]);
+  if (e.order) out.push([f.order, String(e.order)]);
+  out.push([f.decision, e.decision]);
+  out.push([f.reason, e.reason.slice(0, 3900)]);
   if (ev) {
-    rec.setValue({ fieldId: f.exposure, value: toMajor(ev.exposure, decimals) });
-    if (ev.limit !== null) rec.setValue({ fieldId: f.limit, value: toMajor(ev.limit, decimals) });
-    rec.setValue({ fieldId: f.overdue, value: toMajor(ev.overdueBeyondGrace, decimals) });
+    out.push([f.exposure, toMajor(ev.exposure, decimals)]);
+    if (ev.limit !== null) out.push([f.limit, toMajor(ev.limit, decimals)]);
+    out.push([f.overdue, toMajor(ev.overdueBeyondGrace, decimals)]);
   }
   const currency = e.currency ?? ev?.currency ?? null;
-  if (currency) rec.setValue({ fieldId: f.currency, value: currency });
-  if (Number(user.id) > 0) rec.setValue({ fieldId: f.user, value: String(user.id) });
-  rec.setValue({ fieldId: f.role, value: `${user.roleId} (${user.role})` });
-  rec.setValue({ fieldId: f.context, value: String(runtime.executionContext) });
-  rec.setValue({ fieldId: f.time, value: new Date().toISOString() });
+  if (currency) out.push([f.currency, currency]);
+  if (Number(user.id) > 0) out.push([f.user, String(user.id)]);
+  out.push([f.role, `${user.roleId} (${user.role})`]);
+  out.push([f.context, String(runtime.executionContext)]);
+  out.push([f.time, new Date().toISOString()]);
+  return out;
+}
+
+/** Writes one audit record (6 units): who, in which role and context, decided what and why. */
+export function writeAudit(e: AuditEvent): string {
+  const rec = record.create({ type: CREDIT_EVENT_RECORD.type });
+  for (const [fieldId, value] of auditValues(e)) rec.setValue({ fieldId, value });
   return String(rec.save());
 }

@@ -561,6 +561,8 @@ export class EmuRecord {
       sublists[sid] = lines.map((l) => {
         const out: Line = {};
         for (const [k, v] of Object.entries(l)) if (lf[k] && !lf[k].derived) out[k] = v;
+        // A child sublist (recmach<parent field>) keeps the child's id: lines with one are existing children.
+        if (sid.startsWith('recmach') && l.id !== undefined && l.id !== null && l.id !== '') out.id = l.id;
         return out;
       });
     }

@@ -16,6 +16,20 @@ export interface CustomFieldSpec {
   label: string;
   /** '-2' (customer), '[scriptid=customlist_x]', 'customrecord_x', 'customer', ... */
   selectrecordtype?: string;
+  /**
+   * Custom record fields only: "Record is Parent" (SDF `<isparent>T</isparent>`). The record type the
+   * field selects gets a child sublist `recmach<fieldid>` listing the child records.
+   */
+  isparent?: boolean;
+}
+
+/** A child sublist `recmach<fieldid>` of a parent record type (a custom record field marked isparent). */
+export interface ChildSublist {
+  sublistId: string;
+  /** The child custom record type. */
+  childType: string;
+  /** The child's parent field (its value is the parent's internal id). */
+  parentField: string;
 }
 
 export interface CustomizationSpec {
@@ -180,6 +194,8 @@ export class Schema {
   private types = new Map<string, RecordTypeInfo>();
   private lists = new Map<string, CustomListValue[]>();
   private spec: CustomizationSpec = emptyCustomizations();
+  /** Child sublists by parent type, then sublist id. */
+  private children = new Map<string, Map<string, ChildSublist>>();
   /** Incremented by every applyCustomizations (caches of derived metadata compare against it). */
   stamp = 0;
 
@@ -225,6 +241,33 @@ export class Schema {
       for (const f of rt.fields) fields[f.scriptid.toLowerCase()] = field(f, !!f.mandatory);
       types.set(type, { type, category: 'custom', label: rt.name, idFamily: type, fields, sublists: {} });
     }
+    // Parent fields ("Record is Parent"): the parent type gets a child sublist recmach<fieldid> whose line
+    // fields are the child's fields (minus the parent field), plus `id` (the child's internal id, read-only).
+    const children = new Map<string, Map<string, ChildSublist>>();
+    for (const rt of spec.customRecordTypes) {
+      const childType = rt.scriptid.toLowerCase();
+      const child = types.get(childType);
+      if (!child || child.category !== 'custom') continue;
+      for (const f of rt.fields) {
+        if (!f.isparent) continue;
+        const parentField = f.scriptid.toLowerCase();
+        const parentType = selectSource(f.selectrecordtype);
+        const parent = parentType ? types.get(parentType) : undefined;
+        if (!parent || f.fieldtype.toUpperCase() !== 'SELECT') {
+          problems.push(`parent field ${parentField} of ${childType} must be a select of a record type (got ${f.fieldtype} ${f.selectrecordtype ?? ''})`);
+          continue;
+        }
+        const sublistId = `recmach${parentField}`;
+        const lineFields: Record<string, FieldInfo> = { id: { id: 'id', type: 'select', label: 'Internal ID', source: childType, derived: true } };
+        for (const [k, fi] of Object.entries(child.fields)) {
+          if (k === parentField || fi.derived) continue;
+          lineFields[k] = structuredClone(fi);
+        }
+        parent.sublists[sublistId] = lineFields;
+        if (!children.has(parent.type)) children.set(parent.type, new Map());
+        children.get(parent.type)!.set(sublistId, { sublistId, childType, parentField });
+      }
+    }
     const addTo = (f: CustomFieldSpec & { appliesTo: string[] }, kind: string) => {
       for (const t of f.appliesTo) {
         const info = types.get(t.toLowerCase());
@@ -248,6 +291,7 @@ export class Schema {
     if (problems.length) throw new Error(`invalid customizations: ${problems.join('; ')}`);
     this.types = types;
     this.lists = lists;
+    this.children = children;
     this.spec = structuredClone(spec);
     this.stamp++;
   }
@@ -262,6 +306,16 @@ export class Schema {
 
   allTypes(): string[] {
     return [...this.types.keys()];
+  }
+
+  /** The child sublists of a record type (parent fields of custom records that select it). */
+  childSublists(type: string): ChildSublist[] {
+    return [...(this.children.get(type.toLowerCase())?.values() ?? [])];
+  }
+
+  /** The child sublist `sublistId` of a record type, if it is one. */
+  childSublist(type: string, sublistId: string): ChildSublist | undefined {
+    return this.children.get(type.toLowerCase())?.get(sublistId);
   }
 
   customList(scriptid: string): CustomListValue[] | undefined {

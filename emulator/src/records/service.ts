@@ -21,7 +21,7 @@ import type {
 } from '../types';
 import type { Account } from '../account/account';
 import { createError } from '../runtime/errors';
-import { Schema, entityFieldOf, TRANSACTION_TYPES, type CustomizationSpec } from './schema';
+import { Schema, entityFieldOf, TRANSACTION_TYPES, type ChildSublist, type CustomizationSpec } from './schema';
 import { addDays, daysBetween, formatCents, fromCents, isIsoDate, toBase, toCents } from './values';
 import { SearchRows } from './search';
 import { STATUSES } from './status';
@@ -153,6 +153,8 @@ export class RecordStore implements RecordService, SearchSource {
   /** Bumped on every write/remove: caches of derived values compare against it. */
   private generation = 0;
   private customerCache = new Map<string, { gen: number; today: string; amounts: CustomerAmounts }>();
+  /** Child record ids by parent id, per child sublist (rebuilt when the generation changes). */
+  private childCache = new Map<string, { gen: number; byParent: Map<string, string[]> }>();
   readonly searchRows: SearchRows;
 
   constructor(readonly account: Account, spec?: CustomizationSpec) {
@@ -510,6 +512,7 @@ export class RecordStore implements RecordService, SearchSource {
     const fields: Record<string, FieldValue> = { ...rec.fields };
     const sublists: Record<string, Line[]> = {};
     for (const sid of Object.keys(info.sublists)) sublists[sid] = (rec.sublists[sid] ?? []).map((l) => ({ ...l }));
+    for (const c of this.schema.childSublists(type)) sublists[c.sublistId] = this.childLines(c, id);
     const created = rec.created;
     const modified = rec.lastModified;
     if (info.category === 'custom') {
@@ -527,6 +530,32 @@ export class RecordStore implements RecordService, SearchSource {
     const t = this.txns.get(id);
     if (t && t.type === type) this.txnView(t, fields, sublists);
     return { id, type, version: rec.version, fields, sublists };
+  }
+
+  /** The existing child records of a parent as lines of its child sublist (id order; `id` = the child's id). */
+  private childLines(c: ChildSublist, parentId: string): Line[] {
+    const lf = this.schema.typeInfo(c.childType)?.fields ?? {};
+    const key = `${c.childType}.${c.parentField}`;
+    let cached = this.childCache.get(key);
+    if (!cached || cached.gen !== this.generation) {
+      const byParent = new Map<string, string[]>();
+      for (const cid of this.ids(c.childType)) {
+        const p = String(this.stored(c.childType, cid)!.fields[c.parentField] ?? '');
+        if (!p) continue;
+        if (!byParent.has(p)) byParent.set(p, []);
+        byParent.get(p)!.push(cid);
+      }
+      cached = { gen: this.generation, byParent };
+      this.childCache.set(key, cached);
+    }
+    const out: Line[] = [];
+    for (const cid of cached.byParent.get(parentId) ?? []) {
+      const child = this.stored(c.childType, cid)!;
+      const line: Line = { id: cid };
+      for (const [k, v] of Object.entries(child.fields)) if (k !== c.parentField && lf[k]) line[k] = v;
+      out.push(line);
+    }
+    return out;
   }
 
   private customerView(rec: StoredRecord, fields: Record<string, FieldValue>): void {
@@ -851,8 +880,42 @@ export class RecordStore implements RecordService, SearchSource {
       if (this.idTaken(info.idFamily, newId)) throw createError('USER_ERROR', `Internal id ${newId} is already used in id family ${info.idFamily} (${type}).`);
     }
     const problems = new Problems();
+    // Child sublists (recmach<parent field>): new lines become child records after the parent's save;
+    // lines of existing children (with their `id`) are read-only and left as they are.
+    const childSpecs = this.schema.childSublists(type);
+    const ownSublistsIn: Record<string, Line[]> = { ...(sublistsIn ?? {}) };
+    const newChildren: { c: ChildSublist; fields: Record<string, FieldValue> }[] = [];
+    for (const c of childSpecs) {
+      const lines = ownSublistsIn[c.sublistId];
+      delete ownSublistsIn[c.sublistId];
+      if (lines === undefined || lines === null) continue;
+      if (!Array.isArray(lines)) {
+        problems.add('SSS_INVALID_SUBLIST_OPERATION', `Sublist ${c.sublistId} of ${info.type} must be a list of lines.`);
+        continue;
+      }
+      const childInfo = this.requireType(c.childType);
+      lines.forEach((line, i) => {
+        if (line && !isEmpty(line.id)) return; // an existing child
+        const values: Record<string, FieldValue> = {};
+        for (const [k, v] of Object.entries(line ?? {})) {
+          if (k === 'id') continue;
+          if (k === c.parentField || !childInfo.fields[k]) {
+            problems.add('INVALID_FLD', `Field ${k} does not exist on sublist ${c.sublistId} of record type ${info.type} (line ${i + 1}).`);
+            continue;
+          }
+          values[k] = v;
+        }
+        // Validated like any write of the child (the parent field is set once the parent has its id).
+        const childProblems = new Problems();
+        const cf = this.normalizeFields(childInfo, values, childProblems);
+        this.checkRefs(childInfo, cf, {}, childProblems);
+        this.checkRequired(childInfo, { ...cf, [c.parentField]: '0' }, options, childProblems);
+        for (const p of childProblems.list) problems.add(p.code, `${p.message} (sublist ${c.sublistId} line ${i + 1} of ${info.type})`);
+        newChildren.push({ c, fields: cf });
+      });
+    }
     const fields = this.normalizeFields(info, fieldsIn, problems);
-    const sublists = this.normalizeSublists(info, sublistsIn, problems);
+    const sublists = this.normalizeSublists(info, ownSublistsIn, problems);
     problems.throwIfAny();
     this.applySourcing(type, fields, sublists, existing);
     this.checkRefs(info, fields, sublists, problems);
@@ -881,6 +944,31 @@ export class RecordStore implements RecordService, SearchSource {
       this.indexAdd(this.computeTxn(rec));
     }
     this.generation++;
+    // The parent's save creates its new child records (no extra governance: the parent's save pays). One
+    // save: when a child cannot be written, the parent and the children written so far are rolled back.
+    const created: { type: string; id: string }[] = [];
+    try {
+      for (const n of newChildren) {
+        const child = this.write(n.c.childType, null, { ...n.fields, [n.c.parentField]: newId }, {}, null, { ignoreMandatoryFields: options.ignoreMandatoryFields });
+        created.push({ type: child.type, id: child.id });
+      }
+    } catch (e) {
+      for (const c of created) {
+        delete this.bucket(c.type)[c.id];
+        this.idCache.delete(c.type);
+      }
+      if (existing) this.bucket(type)[newId] = existing;
+      else {
+        delete this.bucket(type)[newId];
+        this.idCache.delete(type);
+      }
+      if (info.category === 'transaction') {
+        this.indexRemove(newId);
+        if (existing) this.indexAdd(this.computeTxn(existing));
+      }
+      this.generation++;
+      throw e;
+    }
     return rec;
   }
 
@@ -1006,7 +1094,7 @@ export class RecordStore implements RecordService, SearchSource {
   /** NetSuite's sourcing on save: values a field's source fills when empty (FIDELITY.md). */
   private applySourcing(type: string, fields: Record<string, FieldValue>, sublists: Record<string, Line[]>, existing: StoredRecord | undefined): void {
     const info = this.schema.typeInfo(type)!;
-    for (const sid of Object.keys(info.sublists)) sublists[sid] ??= [];
+    for (const sid of Object.keys(info.sublists)) if (!this.schema.childSublist(type, sid)) sublists[sid] ??= [];
     if (type === 'customer') {
       if (isEmpty(fields.entityid)) {
         const name = fields.companyname ?? ([fields.firstname, fields.lastname].filter(Boolean).join(' ') || null);
