@@ -13,20 +13,11 @@
 import { performance } from 'node:perf_hooks';
 import type { BenchCase, BenchResult } from '../types';
 import { Emulator } from '../../emulator/src/emulator';
+import { rng } from '../random';
 
 const AS_OF = '2026-11-27';
 const DAY = 86_400_000;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 

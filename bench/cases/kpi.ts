@@ -30,21 +30,11 @@ import {
 } from '../../ts/core/kpi';
 import { emptyBucketTotals } from '../../ts/core/aging';
 import { minor } from '../../ts/core/money';
+import { rng } from '../random';
 
 const AS_OF = '2026-03-31' as CalendarDate;
 const SPAN_DAYS = 3 * 365;
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A synthetic ledger of about `entries` entries (see the file comment). */
 export function syntheticLedger(entries: number, seed = 1): Ledger {

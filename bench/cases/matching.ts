@@ -26,18 +26,8 @@ import type { BenchCase, BenchResult } from '../types';
 import { type CalendarDate, fromDayNumber, toDayNumber } from '../../ts/core/dates';
 import { type Minor } from '../../ts/core/money';
 import { type Deposit, type OpenInvoice, type Plan, planAll, planCustomer } from '../../ts/core/matching';
+import { rng } from '../random';
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Data {
   deposits: Deposit[];

@@ -36,7 +36,7 @@
  */
 import { BUCKETS, BUCKET_KEYS, type BucketKey, type BucketTotals } from './aging';
 import { type CalendarDate, addDays, dateParts, daysInYearMonth, diffDays, isValidIsoDate, monthsBack } from './dates';
-import { type Minor, isMinor, percentOf } from './money';
+import { type Minor, decimalOfNumber, isMinor, percentOf, scaleRound } from './money';
 
 // ---------------------------------------------------------------------------------------------------
 // Amounts with their currency
@@ -151,35 +151,6 @@ function ratioToNumber(n: bigint, d: bigint): number {
 
 // ---------------------------------------------------------------------------------------------------
 // Exact decimals of numbers (presentation)
-
-interface Decimal {
-  mantissa: bigint;
-  exp: number;
-}
-
-/** The exact decimal written by String(x) for a finite number. */
-function decimalOfNumber(x: number, fn: string): Decimal {
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
-  if (!m) throw new Error(`${fn}: cannot read number ${show(x)}`);
-  const frac = m[3] ?? '';
-  const mant = BigInt(m[2] + frac);
-  return { mantissa: m[1] ? -mant : mant, exp: Number(m[4] ?? 0) - frac.length };
-}
-
-/** Half-away-from-zero integer division (d > 0). */
-function divRound(n: bigint, d: bigint): bigint {
-  const neg = n < 0n;
-  const a = neg ? -n : n;
-  let q = a / d;
-  if ((a % d) * 2n >= d) q += 1n;
-  return neg ? -q : q;
-}
-
-/** mantissa × 10^exp × 10^digits rounded half away from zero to an integer. */
-function scaleRound(x: Decimal, digits: number): bigint {
-  const k = x.exp + digits;
-  return k >= 0 ? x.mantissa * 10n ** BigInt(k) : divRound(x.mantissa, 10n ** BigInt(-k));
-}
 
 /** An integer count of 10^-digits units as text: (-451, 1) → '-45.1'. */
 function fixedText(units: bigint, digits: number): string {

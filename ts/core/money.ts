@@ -62,7 +62,7 @@ function assertMinor(m: number, fn: string): void {
 }
 
 /** Half-away-from-zero integer division of BigInts (divisor > 0). */
-function divRound(n: bigint, d: bigint): bigint {
+export function divRound(n: bigint, d: bigint): bigint {
   const neg = n < 0n;
   const a = neg ? -n : n;
   let q = a / d;
@@ -75,13 +75,13 @@ function pow10(k: number): bigint {
 }
 
 /** An exact decimal: value = mantissa × 10^exp. */
-interface Decimal {
+export interface Decimal {
   mantissa: bigint;
   exp: number;
 }
 
 /** The exact decimal written by String(x) for a finite number (e.g. "1.5e-7", "1e+21", "-12.345"). */
-function decimalOfNumber(x: number, fn: string): Decimal {
+export function decimalOfNumber(x: number, fn: string): Decimal {
   if (typeof x !== 'number' || !Number.isFinite(x)) {
     throw new Error(`${fn}: not a finite number: ${show(x)}`);
   }
@@ -93,7 +93,7 @@ function decimalOfNumber(x: number, fn: string): Decimal {
 }
 
 /** Rounds mantissa × 10^exp × 10^decimals to an integer, half away from zero. */
-function scaleRound(d: Decimal, decimals: number): bigint {
+export function scaleRound(d: Decimal, decimals: number): bigint {
   const k = d.exp + decimals;
   return k >= 0 ? d.mantissa * pow10(k) : divRound(d.mantissa, pow10(-k));
 }

@@ -69,21 +69,6 @@ export interface Fixture {
 /** Custom fields the generator knows how to fill (only written when declared in `customFields`). */
 export const DEMO_CUSTOM_FIELDS = ['custentity_ara_collector', 'custbody_ara_disputed'] as const;
 
-/** Record types of a demo fixture, in the order they appear (dependencies first). */
-export const DEMO_RECORD_TYPES = [
-  'currency',
-  'subsidiary',
-  'term',
-  'employee',
-  'customer',
-  'salesorder',
-  'invoice',
-  'creditmemo',
-  'customerdeposit',
-  'customerpayment',
-  'depositapplication',
-] as const;
-
 export interface DemoOptions {
   /** Number of customers (default 300). */
   customers?: number;

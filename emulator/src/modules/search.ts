@@ -7,7 +7,7 @@
 import type { ExecContext, ModuleEnv, ModuleFactory, SavedSearchDefinition, SearchSource } from '../types';
 import { COST, SEARCH_LIMITS } from '../runtime/governance';
 import { createError, requireArg } from '../runtime/errors';
-import { OPERATORS, isFilterExpression, prepareSearch, type RunOptions, type SearchDefinition } from '../search/engine';
+import { OPERATORS, isFilterExpression, parseTermName, prepareSearch, type RunOptions, type SearchDefinition } from '../search/engine';
 import { Column, Filter, Setting, SUMMARY_TYPES, type ColumnSpec, type FilterSpec, type Result } from '../search/objects';
 import { SEARCH_TYPE } from '../search/types-enum';
 
@@ -77,7 +77,7 @@ function expressionToFilters(expr: unknown[]): Filter[] {
     if (typeof e[0] === 'string' && !['and', 'or', 'not'].includes(e[0].toLowerCase())) {
       const rest = e.slice(2);
       const values = rest.length === 1 && Array.isArray(rest[0]) ? rest[0] : rest;
-      const spec = parseTermNameForFilter(e[0]);
+      const spec = parseTermName(e[0]);
       out.push(new Filter({ ...spec, operator: String(e[1]), values, isnot: pendingNot, leftparens: pendingLeft }));
       pendingLeft = 0;
       pendingNot = false;
@@ -98,21 +98,6 @@ function expressionToFilters(expr: unknown[]): Filter[] {
   };
   walk(expr);
   return out;
-}
-
-function parseTermNameForFilter(spec: string): { name: string; join: string | null; summary: string | null; formula: string | null } {
-  let s = spec.trim();
-  let summary: string | null = null;
-  const sm = /^(sum|count|avg|min|max|group)\s*\(([\s\S]+)\)$/i.exec(s);
-  if (sm) {
-    summary = sm[1].toUpperCase();
-    s = sm[2].trim();
-  }
-  const fm = /^(formula\w+)\s*:\s*([\s\S]*)$/i.exec(s);
-  if (fm) return { name: fm[1].toLowerCase(), join: null, summary, formula: fm[2] };
-  const dot = s.indexOf('.');
-  if (dot > 0) return { name: s.slice(dot + 1), join: s.slice(0, dot), summary, formula: null };
-  return { name: s, join: null, summary, formula: null };
 }
 
 function withPromise<A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) & { promise: (...args: A) => Promise<R> } {

@@ -419,7 +419,7 @@ function normFilterValues(f: NormFilter, ctx: Ctx): void {
 }
 
 /** Parse 'formulanumeric: {x}', 'sum(amount)', 'customer.email' filter names of expressions. */
-function parseTermName(spec: string): { name: string; join: string | null; summary: string | null; formula: string | null } {
+export function parseTermName(spec: string): { name: string; join: string | null; summary: string | null; formula: string | null } {
   let s = spec.trim();
   let summary: string | null = null;
   const sm = /^(sum|count|avg|min|max|group)\s*\(([\s\S]+)\)$/i.exec(s);
